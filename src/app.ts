@@ -1,0 +1,59 @@
+import bolt, { type App as BoltApp, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Health } from './health.js';
+import { registerEscapeFinding } from './listeners/commands/escape-finding.js';
+import type { Deps } from './listeners/deps.js';
+import { boltLogger } from './logger.js';
+
+const { App } = bolt;
+
+/** Slack sends events, slash commands and interactivity here (manifest.yml points at it). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface BuiltApp {
+  app: BoltApp;
+  receiver: HTTPReceiver | SocketModeReceiver;
+}
+
+/** Builds the Bolt app and registers every listener. Wiring only: behaviour lives in listeners and services. */
+export function buildApp(config: Config, log: Logger, health: Health): BuiltApp {
+  const logger = boltLogger(log.child({ component: 'bolt' }));
+  const healthz: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      const report = health.report();
+      res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(report));
+    },
+  };
+  const receiver = config.slack.appToken
+    ? new SocketModeReceiver({
+        appToken: config.slack.appToken,
+        customRoutes: [healthz],
+        installerOptions: { port: config.port },
+        logger,
+      })
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret ?? '',
+        endpoints: SLACK_EVENTS_PATH,
+        customRoutes: [healthz],
+        logger,
+      });
+  const app = new App({
+    token: config.slack.botToken,
+    receiver,
+    logger,
+    deferInitialization: true,
+    clientOptions: { slackApiUrl: config.slack.apiUrl },
+  });
+  return { app, receiver };
+}
+
+export function registerListeners(app: BoltApp, deps: Deps): void {
+  registerEscapeFinding(app, deps);
+  app.error(async (err) => {
+    deps.log.error({ err }, 'unhandled error in a Slack listener');
+  });
+}

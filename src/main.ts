@@ -1,0 +1,113 @@
+import dotenv from 'dotenv';
+import { SccAdapter } from './adapters/gcp/scc.js';
+import { SlackApi } from './adapters/slack/slack-api.js';
+import { buildApp, registerListeners, SLACK_EVENTS_PATH } from './app.js';
+import { findingCard } from './blocks/card.js';
+import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
+import { Health } from './health.js';
+import { createLogger } from './logger.js';
+import { CardService } from './services/cards.js';
+import { Ingest } from './services/ingest.js';
+import { LookupService } from './services/lookup.js';
+import { openDb } from './store/db.js';
+import { FindingsStore } from './store/findings-store.js';
+
+const FATAL_AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+function readConfig(): Config {
+  dotenv.config({ quiet: true });
+  try {
+    return loadConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(
+      `escape-desk: cannot start, configuration is incomplete:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\nSee README.md ("Configuration") and .env.sample.\n`,
+    );
+    process.exit(2);
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = readConfig();
+  const log = createLogger(config.logLevel, secretsOf(config));
+  const health = new Health();
+  const db = openDb(config.stateDb);
+  const store = new FindingsStore(db);
+  const scc = new SccAdapter(config.scc.emulatorHost);
+  const { app } = buildApp(config, log, health);
+  const slack = new SlackApi(app.client);
+  const now = () => new Date();
+  const render = (f: Parameters<typeof findingCard>[0]) =>
+    findingCard(f, { relatedWindowMinutes: config.relatedWindowMinutes });
+  const cards = new CardService({ store, slack, channel: config.slack.channelId, render, now, log });
+  const lookup = new LookupService(store, scc, config.scc.parent, now);
+  registerListeners(app, { channel: config.slack.channelId, cards, lookup, slack, log });
+
+  await initSlack(app, log);
+  health.ok('slack');
+  await app.start(config.port);
+  log.info(
+    {
+      port: config.port,
+      mode: config.slack.appToken ? 'socket' : 'http',
+      path: config.slack.appToken ? undefined : SLACK_EVENTS_PATH,
+      readyMs: Math.round(performance.now() - startedAt),
+    },
+    `escape-desk ready on port ${config.port}`,
+  );
+
+  const ingest = new Ingest({
+    source: scc,
+    cards,
+    store,
+    sccParent: config.scc.parent,
+    pollIntervalSeconds: config.pollIntervalSeconds,
+    initialLookbackHours: config.initialLookbackHours,
+    now,
+    log: log.child({ component: 'ingest' }),
+    health,
+  });
+  ingest.start();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await ingest.stop();
+    await app.stop().catch(() => undefined);
+    await scc.close().catch(() => undefined);
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** auth.test through Bolt; a bad token stops start-up with a clear line, a flaky network is retried. */
+async function initSlack(app: { init(): Promise<void> }, log: ReturnType<typeof createLogger>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await app.init();
+      return;
+    } catch (err) {
+      const code = (err as { data?: { error?: string }; code?: string })?.data?.error;
+      if (code && FATAL_AUTH_ERRORS.has(code)) {
+        log.fatal({ code }, `Slack rejected SLACK_BOT_TOKEN (${code}); reinstall the app and copy a fresh xoxb- token`);
+        process.exit(2);
+      }
+      if (attempt >= 6) {
+        log.fatal({ err }, 'could not reach Slack (auth.test) after 6 attempts; check SLACK_API_URL and the network');
+        process.exit(1);
+      }
+      log.warn({ err, attempt }, 'Slack auth.test failed; retrying');
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`escape-desk: fatal: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,171 @@
+import type { Logger } from 'pino';
+import type { FindingsSource } from '../adapters/gcp/scc.js';
+import { CONTAINER_ESCAPE_CATEGORY, type Finding } from '../domain/finding.js';
+import { EscapeDeskError } from '../errors.js';
+import type { Health } from '../health.js';
+import type { FindingsStore } from '../store/findings-store.js';
+import type { CardService } from './cards.js';
+
+export interface IngestDeps {
+  source: FindingsSource;
+  cards: CardService;
+  store: FindingsStore;
+  /** organizations/O, folders/F or projects/P */
+  sccParent: string;
+  pollIntervalSeconds: number;
+  initialLookbackHours: number;
+  now: () => Date;
+  log: Logger;
+  health: Health;
+}
+
+export interface CycleResult {
+  listed: number;
+  posted: number;
+  updated: number;
+  unchanged: number;
+  malformed: number;
+  failed: number;
+  refreshed: number;
+}
+
+/** SCC can index a finding well after its event_time; re-read this far behind the newest one we have. */
+export const OVERLAP_MS = 60 * 60_000;
+/** Known open cards re-read per cycle, to catch console changes (mute, inactive) that do not move event_time. */
+export const REFRESH_PER_CYCLE = 200;
+const REFRESH_BATCH = 50;
+const CURSOR_KEY = 'poll_cursor_event_time';
+
+export const escapeFilter = (sinceIso: string) =>
+  `category="${CONTAINER_ESCAPE_CATEGORY}" AND state="ACTIVE" AND event_time >= "${sinceIso}"`;
+
+export const namesFilter = (names: readonly string[]) => names.map((n) => `name=${JSON.stringify(n)}`).join(' OR ');
+
+/** SCC listing parent for every source in the watched scope. */
+export const listParent = (sccParent: string) => `${sccParent}/sources/-/locations/global`;
+
+export class Ingest {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+
+  constructor(private readonly d: IngestDeps) {}
+
+  /** Where the next poll starts: the newest recorded event time minus the overlap, or the initial look-back. */
+  since(): Date {
+    const cursor = this.d.store.getKv(CURSOR_KEY);
+    if (cursor) return new Date(Date.parse(cursor) - OVERLAP_MS);
+    return new Date(this.d.now().getTime() - this.d.initialLookbackHours * 3_600_000);
+  }
+
+  async cycle(): Promise<CycleResult> {
+    const r: CycleResult = {
+      listed: 0,
+      posted: 0,
+      updated: 0,
+      unchanged: 0,
+      malformed: 0,
+      failed: 0,
+      refreshed: 0,
+    };
+    const { log } = this.d;
+    await this.d.cards.reconcilePending();
+    const since = this.since();
+    const seen = new Set<string>();
+    let newest = this.d.store.getKv(CURSOR_KEY) ?? '';
+    let slackDown = false;
+    try {
+      for await (const item of this.d.source.list(listParent(this.d.sccParent), escapeFilter(since.toISOString()))) {
+        r.listed++;
+        if (!item.ok) {
+          r.malformed++;
+          log.warn({ finding: item.name, reason: item.reason }, 'skipping malformed finding from SCC');
+          continue;
+        }
+        const f = item.finding;
+        seen.add(f.name);
+        // Trust but verify: never card a finding the filter should have excluded.
+        if (!this.wanted(f, since)) continue;
+        if (slackDown) {
+          r.failed++;
+          continue;
+        }
+        try {
+          r[await this.d.cards.upsert(f)]++;
+          if (f.eventTime > newest) newest = f.eventTime;
+        } catch (err) {
+          r.failed++;
+          slackDown = isSlackFailure(err);
+          log.error({ err, finding: f.name }, 'could not post or update card; will retry next cycle');
+        }
+      }
+      this.d.health.ok('scc');
+    } catch (err) {
+      this.d.health.failed('scc', describe(err));
+      throw err;
+    }
+    // The cursor moves only once every card up to it is durably recorded.
+    if (r.failed === 0 && newest && newest !== this.d.store.getKv(CURSOR_KEY)) this.d.store.setKv(CURSOR_KEY, newest);
+    if (!slackDown) r.refreshed = await this.refreshOpen(seen);
+    if (r.failed === 0) this.d.health.ok('slack');
+    else if (slackDown) this.d.health.failed('slack', 'posting cards failed; retrying each cycle');
+    return r;
+  }
+
+  private wanted(f: Finding, since: Date): boolean {
+    if (f.category !== CONTAINER_ESCAPE_CATEGORY || f.state !== 'ACTIVE') return false;
+    return !f.eventTime || Date.parse(f.eventTime) >= since.getTime();
+  }
+
+  /** Re-reads known open cards by name (batched) and edits those whose finding changed. */
+  private async refreshOpen(alreadySeen: ReadonlySet<string>): Promise<number> {
+    const names = this.d.store.openNames(REFRESH_PER_CYCLE + alreadySeen.size).filter((n) => !alreadySeen.has(n));
+    let changed = 0;
+    for (let i = 0; i < Math.min(names.length, REFRESH_PER_CYCLE); i += REFRESH_BATCH) {
+      const batch = names.slice(i, i + REFRESH_BATCH);
+      const wanted = new Set(batch);
+      for await (const item of this.d.source.list(listParent(this.d.sccParent), namesFilter(batch))) {
+        if (!item.ok || !wanted.has(item.finding.name)) continue;
+        if ((await this.d.cards.upsert(item.finding)) === 'updated') changed++;
+      }
+      this.d.store.touchRefreshed(batch, this.d.now());
+    }
+    return changed;
+  }
+
+  start(): void {
+    this.stopped = false;
+    const loop = async () => {
+      if (this.stopped) return;
+      const started = Date.now();
+      this.running = this.cycle().then(
+        (r) => {
+          if (r.listed || r.posted || r.updated || r.failed || r.refreshed) {
+            this.d.log.info({ ...r, ms: Date.now() - started }, 'poll cycle');
+          }
+        },
+        (err: unknown) => this.d.log.error({ err }, 'poll cycle failed; retrying next interval'),
+      );
+      await this.running;
+      if (this.stopped) return;
+      // ±10% jitter so several replicas or restarts do not poll in lockstep.
+      const delay = this.d.pollIntervalSeconds * 1000 * (0.9 + Math.random() * 0.2);
+      this.timer = setTimeout(loop, delay);
+    };
+    void loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}
+
+function isSlackFailure(err: unknown): boolean {
+  return err instanceof EscapeDeskError && err.message.startsWith('Slack');
+}
+
+function describe(err: unknown): string {
+  return err instanceof EscapeDeskError ? err.message : 'unexpected error (see logs)';
+}

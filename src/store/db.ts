@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/** Versioned, append-only migrations: never edit a shipped one, add the next. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE findings (
+     name TEXT PRIMARY KEY,
+     finding_id TEXT NOT NULL,
+     category TEXT NOT NULL,
+     state TEXT NOT NULL,
+     event_time TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     ts TEXT,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'posted')),
+     first_seen TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     refreshed_at TEXT NOT NULL
+   );
+   CREATE INDEX findings_by_id ON findings(finding_id);
+   CREATE INDEX findings_open ON findings(status, state, refreshed_at);
+   CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+export function openDb(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // Each card write is its own transaction; FULL makes "recorded" mean "on disk" before the cursor moves.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  const current = row.v ?? 0;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema v${current} is newer than this build (v${MIGRATIONS.length}); refusing to run`);
+  }
+  for (let v = current + 1; v <= MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v - 1] as string);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(v, new Date().toISOString());
+    })();
+  }
+}

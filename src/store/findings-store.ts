@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../domain/finding.js';
+import { findingIdOf } from '../domain/finding.js';
+import type { Db } from './db.js';
+
+export interface CardRecord {
+  name: string;
+  findingId: string;
+  finding: Finding;
+  fingerprint: string;
+  channel: string;
+  ts: string | undefined;
+  status: 'pending' | 'posted';
+  firstSeen: string;
+  updatedAt: string;
+}
+
+interface Row {
+  name: string;
+  finding_id: string;
+  payload: string;
+  fingerprint: string;
+  channel: string;
+  ts: string | null;
+  status: 'pending' | 'posted';
+  first_seen: string;
+  updated_at: string;
+}
+
+/** Stable digest of everything the card shows, so an unchanged finding never causes a Slack call. */
+export function fingerprintOf(f: Finding): string {
+  return createHash('sha256').update(JSON.stringify(f)).digest('hex').slice(0, 32);
+}
+
+const toRecord = (r: Row): CardRecord => ({
+  name: r.name,
+  findingId: r.finding_id,
+  finding: JSON.parse(r.payload) as Finding,
+  fingerprint: r.fingerprint,
+  channel: r.channel,
+  ts: r.ts ?? undefined,
+  status: r.status,
+  firstSeen: r.first_seen,
+  updatedAt: r.updated_at,
+});
+
+/** Durable record of which finding has which card. The poll cursor lives here too. */
+export class FindingsStore {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = {
+      get: db.prepare('SELECT * FROM findings WHERE name = ?'),
+      byId: db.prepare('SELECT * FROM findings WHERE finding_id = ? ORDER BY first_seen'),
+      insertPending: db.prepare(
+        `INSERT INTO findings (name, finding_id, category, state, event_time, fingerprint, payload, channel, ts, status, first_seen, updated_at, refreshed_at)
+         VALUES (@name, @findingId, @category, @state, @eventTime, @fingerprint, @payload, @channel, NULL, 'pending', @now, @now, @now)
+         ON CONFLICT(name) DO NOTHING`,
+      ),
+      markPosted: db.prepare(
+        `UPDATE findings SET ts = @ts, status = 'posted', channel = @channel, updated_at = @now WHERE name = @name`,
+      ),
+      saveFinding: db.prepare(
+        `UPDATE findings SET fingerprint = @fingerprint, payload = @payload, state = @state, category = @category,
+           event_time = @eventTime, updated_at = @now, refreshed_at = @now WHERE name = @name`,
+      ),
+      pending: db.prepare(`SELECT * FROM findings WHERE status = 'pending' ORDER BY first_seen`),
+      open: db.prepare(
+        `SELECT name FROM findings WHERE status = 'posted' AND state = 'ACTIVE' ORDER BY refreshed_at, name LIMIT ?`,
+      ),
+      touch: db.prepare('UPDATE findings SET refreshed_at = @now WHERE name = @name'),
+      getKv: db.prepare('SELECT value FROM kv WHERE key = ?'),
+      setKv: db.prepare(
+        'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
+      count: db.prepare('SELECT COUNT(*) AS n FROM findings'),
+    };
+  }
+
+  get(name: string): CardRecord | undefined {
+    const r = this.q.get.get(name) as Row | undefined;
+    return r && toRecord(r);
+  }
+
+  findById(findingId: string): CardRecord[] {
+    return (this.q.byId.all(findingId) as Row[]).map(toRecord);
+  }
+
+  /** Records intent to post before calling Slack, so a crash leaves a trace to reconcile. Returns false if known. */
+  beginPost(f: Finding, channel: string, now: Date): boolean {
+    const info = this.q.insertPending.run({
+      name: f.name,
+      findingId: findingIdOf(f.name),
+      category: f.category,
+      state: f.state,
+      eventTime: f.eventTime,
+      fingerprint: fingerprintOf(f),
+      payload: JSON.stringify(f),
+      channel,
+      now: now.toISOString(),
+    });
+    return info.changes === 1;
+  }
+
+  markPosted(name: string, channel: string, ts: string, now: Date): void {
+    this.q.markPosted.run({ name, channel, ts, now: now.toISOString() });
+  }
+
+  saveFinding(f: Finding, now: Date): void {
+    this.q.saveFinding.run({
+      name: f.name,
+      fingerprint: fingerprintOf(f),
+      payload: JSON.stringify(f),
+      state: f.state,
+      category: f.category,
+      eventTime: f.eventTime,
+      now: now.toISOString(),
+    });
+  }
+
+  pendingPosts(): CardRecord[] {
+    return (this.q.pending.all() as Row[]).map(toRecord);
+  }
+
+  /** Open cards whose finding we have not re-read for longest first. */
+  openNames(limit: number): string[] {
+    return (this.q.open.all(limit) as { name: string }[]).map((r) => r.name);
+  }
+
+  touchRefreshed(names: readonly string[], now: Date): void {
+    const at = now.toISOString();
+    this.db.transaction(() => {
+      for (const name of names) this.q.touch.run({ name, now: at });
+    })();
+  }
+
+  getKv(key: string): string | undefined {
+    return (this.q.getKv.get(key) as { value: string } | undefined)?.value;
+  }
+
+  setKv(key: string, value: string): void {
+    this.q.setKv.run(key, value);
+  }
+
+  count(): number {
+    return (this.q.count.get() as { n: number }).n;
+  }
+}
