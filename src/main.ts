@@ -3,6 +3,7 @@ import { SccAdapter } from './adapters/gcp/scc.js';
 import { SlackApi } from './adapters/slack/slack-api.js';
 import { buildApp, registerListeners, SLACK_EVENTS_PATH } from './app.js';
 import { findingCard } from './blocks/card.js';
+import { cardActions } from './blocks/card-actions.js';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
 import { Health } from './health.js';
 import { createLogger } from './logger.js';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   const slack = new SlackApi(app.client);
   const now = () => new Date();
   const render = (f: Parameters<typeof findingCard>[0]) =>
-    findingCard(f, { relatedWindowMinutes: config.relatedWindowMinutes });
+    findingCard(f, { relatedWindowMinutes: config.relatedWindowMinutes, actions: [cardActions(f.name)] });
   const cards = new CardService({ store, slack, channel: config.slack.channelId, render, now, log });
   const lookup = new LookupService(store, scc, config.scc.parent, now);
   registerListeners(app, { channel: config.slack.channelId, cards, lookup, slack, log });
