@@ -2,6 +2,7 @@ import bolt, { type App as BoltApp, type CustomRoute, HTTPReceiver, SocketModeRe
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Health } from './health.js';
+import { guardSlackRequests } from './http/request-guard.js';
 import { registerEscapeFinding } from './listeners/commands/escape-finding.js';
 import type { Deps } from './listeners/deps.js';
 import { boltLogger } from './logger.js';
@@ -10,6 +11,8 @@ const { App } = bolt;
 
 /** Slack sends events, slash commands and interactivity here (manifest.yml points at it). */
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Slack's interactivity payloads are a few KB; a view submission with long notes stays far below this. */
+const MAX_SLACK_BODY_BYTES = 256 * 1024;
 
 export interface BuiltApp {
   app: BoltApp;
@@ -41,12 +44,27 @@ export function buildApp(config: Config, log: Logger, health: Health): BuiltApp 
         customRoutes: [healthz],
         logger,
       });
+  if (receiver instanceof HTTPReceiver && config.slack.signingSecret) {
+    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+      signingSecret: config.slack.signingSecret,
+      path: SLACK_EVENTS_PATH,
+      maxBodyBytes: MAX_SLACK_BODY_BYTES,
+      toleranceSeconds: 300,
+      log: log.child({ component: 'request-guard' }),
+    });
+  }
   const app = new App({
     token: config.slack.botToken,
     receiver,
     logger,
     deferInitialization: true,
-    clientOptions: { slackApiUrl: config.slack.apiUrl },
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      // 429s wait for Retry-After inside the client; 5xx and network errors get a few quick retries,
+      // then fail the call so the caller (outbox / next poll cycle) decides, instead of hanging for minutes.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 250, maxTimeout: 2000 },
+      timeout: 10_000,
+    },
   });
   return { app, receiver };
 }

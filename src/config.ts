@@ -19,6 +19,8 @@ export interface Config {
   initialLookbackHours: number;
   relatedWindowMinutes: number;
   stormThreshold: number;
+  /** top-level posts + thread replies per channel per second (Slack allows about 1) */
+  slackPostsPerSecond: number;
   stateDb: string;
   port: number;
   responderUsergroupId: string | undefined;
@@ -71,6 +73,7 @@ const schema = z.object({
   INITIAL_LOOKBACK_HOURS: intIn(0, 24 * 90, 24),
   RELATED_WINDOW_MINUTES: intIn(1, 24 * 60, 60),
   STORM_THRESHOLD: intIn(1, 10_000, 5),
+  SLACK_POSTS_PER_SECOND: intIn(1, 50, 1),
   STATE_DB: optional(z.string()),
   PORT: intIn(0, 65_535, 3000),
   RESPONDER_USERGROUP_ID: optional(z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a user group id like S0123ABC')),
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     initialLookbackHours: e.INITIAL_LOOKBACK_HOURS,
     relatedWindowMinutes: e.RELATED_WINDOW_MINUTES,
     stormThreshold: e.STORM_THRESHOLD,
+    slackPostsPerSecond: e.SLACK_POSTS_PER_SECOND,
     stateDb: e.STATE_DB ?? './data/escape-desk.sqlite',
     port: e.PORT,
     responderUsergroupId: e.RESPONDER_USERGROUP_ID,

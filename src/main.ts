@@ -10,8 +10,10 @@ import { createLogger } from './logger.js';
 import { CardService } from './services/cards.js';
 import { Ingest } from './services/ingest.js';
 import { LookupService } from './services/lookup.js';
+import { Outbox } from './services/outbox.js';
 import { openDb } from './store/db.js';
 import { FindingsStore } from './store/findings-store.js';
+import { OutboxStore } from './store/outbox-store.js';
 
 const FATAL_AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
@@ -37,8 +39,14 @@ async function main(): Promise<void> {
   const store = new FindingsStore(db);
   const scc = new SccAdapter(config.scc.emulatorHost);
   const { app } = buildApp(config, log, health);
-  const slack = new SlackApi(app.client);
   const now = () => new Date();
+  // Every Slack write goes through the journal; nothing else talks to the Web API for writes.
+  const outbox = new Outbox(new SlackApi(app.client), new OutboxStore(db), {
+    postsPerSecond: config.slackPostsPerSecond,
+    now,
+    log: log.child({ component: 'outbox' }),
+  });
+  const slack = outbox;
   const render = (f: Parameters<typeof findingCard>[0]) =>
     findingCard(f, { relatedWindowMinutes: config.relatedWindowMinutes, actions: [cardActions(f.name)] });
   const cards = new CardService({ store, slack, channel: config.slack.channelId, render, now, log });
@@ -58,6 +66,14 @@ async function main(): Promise<void> {
     `escape-desk ready on port ${config.port}`,
   );
 
+  const resume = async () => {
+    const r = await outbox.resume();
+    if (r.adopted || r.resent) log.info(r, 'finished Slack writes left open by the last run');
+  };
+  await resume().catch((err: unknown) =>
+    log.warn({ err }, 'could not resume the Slack outbox yet; retrying each cycle'),
+  );
+
   const ingest = new Ingest({
     source: scc,
     cards,
@@ -68,6 +84,7 @@ async function main(): Promise<void> {
     now,
     log: log.child({ component: 'ingest' }),
     health,
+    beforeCycle: resume,
   });
   ingest.start();
 

@@ -17,6 +17,8 @@ export interface IngestDeps {
   now: () => Date;
   log: Logger;
   health: Health;
+  /** runs first in every cycle (finishing Slack writes a crash left open) */
+  beforeCycle?: () => Promise<unknown>;
 }
 
 export interface CycleResult {
@@ -69,6 +71,7 @@ export class Ingest {
       refreshed: 0,
     };
     const { log } = this.d;
+    await this.d.beforeCycle?.();
     await this.d.cards.reconcilePending();
     const since = this.since();
     const seen = new Set<string>();

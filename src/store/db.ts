@@ -24,6 +24,22 @@ const MIGRATIONS: string[] = [
    CREATE INDEX findings_by_id ON findings(finding_id);
    CREATE INDEX findings_open ON findings(status, state, refreshed_at);
    CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Outbox: every Slack write is journalled before it is sent, so a restart can finish or reconcile it.
+  `CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL CHECK (kind IN ('post', 'update')),
+     channel TEXT NOT NULL,
+     ts TEXT,
+     thread_ts TEXT,
+     finding_name TEXT,
+     message TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     done_at TEXT
+   );
+   CREATE INDEX outbox_pending ON outbox(status, id);`,
 ];
 
 export function openDb(file: string): Db {

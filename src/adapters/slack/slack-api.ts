@@ -6,10 +6,15 @@ type WebClient = webApi.WebClient;
 
 /** Slack message metadata that ties a card to its finding, so a crash after posting can be reconciled. */
 export const CARD_EVENT_TYPE = 'scc_finding';
+/** Metadata on every other message we post, keyed by its outbox row, for the same crash reconciliation. */
+export const REPLY_EVENT_TYPE = 'escape_desk_message';
 
 export interface PostOptions {
   threadTs?: string;
+  /** a card: carries the finding name in metadata */
   findingName?: string;
+  /** any other message: a unique key carried in metadata (set by the outbox) */
+  key?: string;
 }
 
 /** What the services need from Slack beyond Bolt's listener plumbing. */
@@ -20,6 +25,13 @@ export interface SlackPort {
   permalink(channel: string, ts: string): Promise<string | undefined>;
   /** Finds cards already in the channel (by metadata) for the given findings, newer than `oldest` (unix seconds). */
   findCards(channel: string, findingNames: ReadonlySet<string>, oldest: number): Promise<Map<string, string>>;
+  /** Finds messages we posted with `key` metadata, top-level (no threadTs) or in a thread. */
+  findKeyed(
+    channel: string,
+    threadTs: string | undefined,
+    keys: ReadonlySet<string>,
+    oldest: number,
+  ): Promise<Map<string, string>>;
 }
 
 const HISTORY_PAGES_MAX = 20;
@@ -44,7 +56,9 @@ export class SlackApi implements SlackPort {
         ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
         ...(opts.findingName
           ? { metadata: { event_type: CARD_EVENT_TYPE, event_payload: { finding_name: opts.findingName } } }
-          : {}),
+          : opts.key
+            ? { metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { key: opts.key } } }
+            : {}),
       });
       if (!res.ts) throw new Error('chat.postMessage returned no ts');
       return res.ts;
@@ -83,26 +97,53 @@ export class SlackApi implements SlackPort {
     }
   }
 
-  async findCards(channel: string, findingNames: ReadonlySet<string>, oldest: number): Promise<Map<string, string>> {
+  findCards(channel: string, findingNames: ReadonlySet<string>, oldest: number): Promise<Map<string, string>> {
+    return this.scan(channel, undefined, oldest, findingNames, (meta) =>
+      meta.event_type === CARD_EVENT_TYPE ? meta.event_payload?.finding_name : undefined,
+    );
+  }
+
+  findKeyed(
+    channel: string,
+    threadTs: string | undefined,
+    keys: ReadonlySet<string>,
+    oldest: number,
+  ): Promise<Map<string, string>> {
+    return this.scan(channel, threadTs, oldest, keys, (meta) =>
+      meta.event_type === REPLY_EVENT_TYPE ? meta.event_payload?.key : undefined,
+    );
+  }
+
+  /** Pages through history (or a thread) with metadata, collecting ts by the key `keyOf` extracts. */
+  private async scan(
+    channel: string,
+    threadTs: string | undefined,
+    oldest: number,
+    wanted: ReadonlySet<string>,
+    keyOf: (meta: { event_type?: string; event_payload?: Record<string, unknown> }) => unknown,
+  ): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     let cursor: string | undefined;
-    for (let page = 0; page < HISTORY_PAGES_MAX && found.size < findingNames.size; page++) {
+    for (let page = 0; page < HISTORY_PAGES_MAX && found.size < wanted.size; page++) {
+      const args = {
+        channel,
+        oldest: String(oldest),
+        include_all_metadata: true,
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      };
       let res: webApi.ConversationsHistoryResponse;
       try {
-        res = await this.client.conversations.history({
-          channel,
-          oldest: String(oldest),
-          include_all_metadata: true,
-          limit: 200,
-          ...(cursor ? { cursor } : {}),
-        });
+        res = threadTs
+          ? await this.client.conversations.replies({ ...args, ts: threadTs })
+          : await this.client.conversations.history(args);
       } catch (err) {
-        throw slackError('conversations.history', err);
+        throw slackError(threadTs ? 'conversations.replies' : 'conversations.history', err);
       }
       for (const m of res.messages ?? []) {
-        const meta = m.metadata as { event_type?: string; event_payload?: { finding_name?: unknown } } | undefined;
-        const name = meta?.event_type === CARD_EVENT_TYPE ? meta.event_payload?.finding_name : undefined;
-        if (typeof name === 'string' && findingNames.has(name) && m.ts && !found.has(name)) found.set(name, m.ts);
+        const meta = m.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
+        const key = meta ? keyOf(meta) : undefined;
+        if (typeof key === 'string' && wanted.has(key) && m.ts && !found.has(key)) found.set(key, m.ts);
       }
       cursor = res.response_metadata?.next_cursor || undefined;
       if (!cursor) break;

@@ -1,0 +1,101 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+
+export interface GuardOptions {
+  signingSecret: string;
+  path: string;
+  maxBodyBytes: number;
+  /** allowed clock difference, both directions (Bolt itself only rejects old requests) */
+  toleranceSeconds: number;
+  log: Logger;
+  now?: () => number;
+}
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+const ACCEPTED_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
+
+/**
+ * Checks every request to Slack's endpoint before Bolt sees it: content type, size, a timestamp
+ * within ±tolerance, the v0 signature, and no replay of a signature already used in the window.
+ * Bolt re-verifies the (pre-read) body afterwards; this only adds what Bolt does not check.
+ */
+export function guardSlackRequests(next: Listener, opts: GuardOptions): Listener {
+  const now = opts.now ?? (() => Date.now());
+  const seen = new Map<string, number>();
+  const refuse = (res: ServerResponse, status: number, reason: string, req: IncomingMessage) => {
+    opts.log.warn(
+      { status, reason, path: req.url, ip: req.socket.remoteAddress },
+      'refused a request to the Slack endpoint',
+    );
+    if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain' });
+    res.end(status === 401 ? 'unauthorized' : 'bad request');
+  };
+
+  return (req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== opts.path || req.method !== 'POST') {
+      next(req, res);
+      return;
+    }
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
+    if (!type || !ACCEPTED_TYPES.has(type)) {
+      refuse(res, 400, `content type ${type || 'missing'}`, req);
+      req.resume();
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > opts.maxBodyBytes) {
+      refuse(res, 400, `body of ${declared} bytes`, req);
+      req.destroy();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (c: Buffer) => {
+      if (aborted) return;
+      size += c.length;
+      if (size > opts.maxBodyBytes) {
+        aborted = true;
+        refuse(res, 400, `body over ${opts.maxBodyBytes} bytes`, req);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      if (aborted) return;
+      const body = Buffer.concat(chunks);
+      const problem = verify(req, body.toString('utf8'));
+      if (problem) {
+        refuse(res, 401, problem, req);
+        return;
+      }
+      (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+      next(req, res);
+    });
+  };
+
+  function verify(req: IncomingMessage, body: string): string | undefined {
+    const tsHeader = req.headers['x-slack-request-timestamp'];
+    const sig = req.headers['x-slack-signature'];
+    if (typeof tsHeader !== 'string' || typeof sig !== 'string') return 'missing signature headers';
+    if (!/^\d{1,12}$/.test(tsHeader)) return 'malformed timestamp';
+    const skew = Math.abs(now() / 1000 - Number(tsHeader));
+    if (skew > opts.toleranceSeconds) return `timestamp ${Math.round(skew)} s away from now`;
+    const expected = `v0=${createHmac('sha256', opts.signingSecret).update(`v0:${tsHeader}:${body}`).digest('hex')}`;
+    const a = Buffer.from(expected);
+    const b = Buffer.from(sig);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return 'bad signature';
+    // A valid signature is single-use within the tolerance window: a captured request cannot be replayed.
+    const t = now();
+    for (const [k, until] of seen) if (until < t) seen.delete(k);
+    if (seen.has(sig)) return 'replayed request';
+    seen.set(sig, t + 2 * opts.toleranceSeconds * 1000);
+    return undefined;
+  }
+}
