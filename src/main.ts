@@ -11,9 +11,14 @@ import { CardService } from './services/cards.js';
 import { Ingest } from './services/ingest.js';
 import { LookupService } from './services/lookup.js';
 import { Outbox } from './services/outbox.js';
+import { StormService } from './services/storm.js';
 import { openDb } from './store/db.js';
 import { FindingsStore } from './store/findings-store.js';
 import { OutboxStore } from './store/outbox-store.js';
+import { StormStore } from './store/storm-store.js';
+
+/** New findings on one agent within this window count towards STORM_THRESHOLD; a group stays open as long. */
+const STORM_WINDOW_MS = 30 * 60_000;
 
 const FATAL_AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
@@ -41,7 +46,8 @@ async function main(): Promise<void> {
   const { app } = buildApp(config, log, health);
   const now = () => new Date();
   // Every Slack write goes through the journal; nothing else talks to the Web API for writes.
-  const outbox = new Outbox(new SlackApi(app.client), new OutboxStore(db), {
+  const outboxStore = new OutboxStore(db);
+  const outbox = new Outbox(new SlackApi(app.client), outboxStore, {
     postsPerSecond: config.slackPostsPerSecond,
     now,
     log: log.child({ component: 'outbox' }),
@@ -85,6 +91,18 @@ async function main(): Promise<void> {
     log: log.child({ component: 'ingest' }),
     health,
     beforeCycle: resume,
+    storm: new StormService({
+      db,
+      store,
+      storms: new StormStore(db),
+      outbox,
+      outboxStore,
+      channel: config.slack.channelId,
+      threshold: config.stormThreshold,
+      windowMs: STORM_WINDOW_MS,
+      now,
+      log: log.child({ component: 'storm' }),
+    }),
   });
   ingest.start();
 

@@ -65,6 +65,11 @@ export class CardService {
       return 'posted';
     }
     if (fingerprintOf(f) === rec.fingerprint) return 'unchanged';
+    // A storm member is a line in its group's thread, not a card: record the change, edit nothing.
+    if (rec.groupId !== undefined) {
+      store.saveFinding(f, now());
+      return 'unchanged';
+    }
     if (rec.ts) await slack.update(rec.channel, rec.ts, this.d.render(f));
     store.saveFinding(f, now());
     this.d.log.info({ finding: f.name, ts: rec.ts }, 'card updated');

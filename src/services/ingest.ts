@@ -5,6 +5,7 @@ import { EscapeDeskError } from '../errors.js';
 import type { Health } from '../health.js';
 import type { FindingsStore } from '../store/findings-store.js';
 import type { CardService } from './cards.js';
+import type { StormService } from './storm.js';
 
 export interface IngestDeps {
   source: FindingsSource;
@@ -19,6 +20,8 @@ export interface IngestDeps {
   health: Health;
   /** runs first in every cycle (finishing Slack writes a crash left open) */
   beforeCycle?: () => Promise<unknown>;
+  /** groups many new findings on one agent into one card; without it every finding gets its own card */
+  storm?: StormService;
 }
 
 export interface CycleResult {
@@ -26,6 +29,7 @@ export interface CycleResult {
   posted: number;
   updated: number;
   unchanged: number;
+  grouped: number;
   malformed: number;
   failed: number;
   refreshed: number;
@@ -66,6 +70,7 @@ export class Ingest {
       posted: 0,
       updated: 0,
       unchanged: 0,
+      grouped: 0,
       malformed: 0,
       failed: 0,
       refreshed: 0,
@@ -73,10 +78,10 @@ export class Ingest {
     const { log } = this.d;
     await this.d.beforeCycle?.();
     await this.d.cards.reconcilePending();
+    await this.d.storm?.reconcile();
     const since = this.since();
     const seen = new Set<string>();
-    let newest = this.d.store.getKv(CURSOR_KEY) ?? '';
-    let slackDown = false;
+    const wanted: Finding[] = [];
     try {
       for await (const item of this.d.source.list(listParent(this.d.sccParent), escapeFilter(since.toISOString()))) {
         r.listed++;
@@ -85,27 +90,58 @@ export class Ingest {
           log.warn({ finding: item.name, reason: item.reason }, 'skipping malformed finding from SCC');
           continue;
         }
-        const f = item.finding;
-        seen.add(f.name);
+        seen.add(item.finding.name);
         // Trust but verify: never card a finding the filter should have excluded.
-        if (!this.wanted(f, since)) continue;
-        if (slackDown) {
-          r.failed++;
-          continue;
-        }
-        try {
-          r[await this.d.cards.upsert(f)]++;
-          if (f.eventTime > newest) newest = f.eventTime;
-        } catch (err) {
-          r.failed++;
-          slackDown = isSlackFailure(err);
-          log.error({ err, finding: f.name }, 'could not post or update card; will retry next cycle');
-        }
+        if (this.wanted(item.finding, since)) wanted.push(item.finding);
       }
       this.d.health.ok('scc');
     } catch (err) {
       this.d.health.failed('scc', describe(err));
       throw err;
+    }
+    let newest = this.d.store.getKv(CURSOR_KEY) ?? '';
+    let slackDown = false;
+    const attempt = async (findings: readonly Finding[], work: () => Promise<void>) => {
+      if (slackDown) {
+        r.failed += findings.length;
+        return;
+      }
+      try {
+        await work();
+        for (const f of findings) if (f.eventTime > newest) newest = f.eventTime;
+      } catch (err) {
+        r.failed += findings.length;
+        slackDown = isSlackFailure(err);
+        log.error(
+          { err, findings: findings.slice(0, 5).map((f) => f.name) },
+          'could not post or update; will retry next cycle',
+        );
+      }
+    };
+    // Oldest first, so cards appear in the order things happened. Known findings may only need an edit;
+    // new ones are grouped per agent, and a storm on one agent becomes one card.
+    wanted.sort((a, b) => a.eventTime.localeCompare(b.eventTime));
+    const fresh = new Map<string, Finding[]>();
+    for (const f of wanted) {
+      if (this.d.store.get(f.name)) {
+        await attempt([f], async () => {
+          r[await this.d.cards.upsert(f)]++;
+        });
+      } else fresh.set(f.resourceName, [...(fresh.get(f.resourceName) ?? []), f]);
+    }
+    for (const [agent, findings] of fresh) {
+      const storm = this.d.storm;
+      if (storm?.shouldGroup(agent, findings.length)) {
+        await attempt(findings, async () => {
+          r.grouped += await storm.add(agent, findings);
+        });
+      } else {
+        for (const f of findings) {
+          await attempt([f], async () => {
+            r[await this.d.cards.upsert(f)]++;
+          });
+        }
+      }
     }
     // The cursor moves only once every card up to it is durably recorded.
     if (r.failed === 0 && newest && newest !== this.d.store.getKv(CURSOR_KEY)) this.d.store.setKv(CURSOR_KEY, newest);
@@ -143,9 +179,8 @@ export class Ingest {
       const started = Date.now();
       this.running = this.cycle().then(
         (r) => {
-          if (r.listed || r.posted || r.updated || r.failed || r.refreshed) {
-            this.d.log.info({ ...r, ms: Date.now() - started }, 'poll cycle');
-          }
+          const busy = r.posted || r.updated || r.grouped || r.failed || r.refreshed;
+          this.d.log[busy ? 'info' : 'debug']({ ...r, ms: Date.now() - started }, 'poll cycle done');
         },
         (err: unknown) => this.d.log.error({ err }, 'poll cycle failed; retrying next interval'),
       );

@@ -43,6 +43,16 @@ export class Outbox implements SlackPort {
     return this.sendPost(id, channel, message, opts);
   }
 
+  /**
+   * Sends a post that the caller journalled itself (with `OutboxStore.add`, in the same transaction
+   * as its own rows), so that its own records and the journal can never disagree.
+   */
+  sendJournalled(id: number): Promise<string> {
+    const e = this.store.get(id);
+    if (e?.kind !== 'post') throw new Error(`no journalled post ${id}`);
+    return this.sendPost(id, e.channel, e.message, e.threadTs ? { threadTs: e.threadTs } : {});
+  }
+
   async update(channel: string, ts: string, message: Message): Promise<void> {
     const id = this.store.add(
       { kind: 'update', channel, ts, threadTs: undefined, findingName: undefined, message },

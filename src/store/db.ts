@@ -39,7 +39,23 @@ const MIGRATIONS: string[] = [
      created_at TEXT NOT NULL,
      done_at TEXT
    );
-   CREATE INDEX outbox_pending ON outbox(status, id);`,
+   CREATE INDEX outbox_pending ON outbox(status, id);
+   -- Storm grouping: many findings on one agent share one card; each is a line in its thread.
+   CREATE TABLE storm_groups (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     agent TEXT NOT NULL,
+     channel TEXT NOT NULL,
+     ts TEXT,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'posted')),
+     created_at TEXT NOT NULL,
+     last_at TEXT NOT NULL
+   );
+   CREATE INDEX storm_groups_by_agent ON storm_groups(agent, last_at);
+   ALTER TABLE findings ADD COLUMN agent TEXT NOT NULL DEFAULT '';
+   ALTER TABLE findings ADD COLUMN group_id INTEGER REFERENCES storm_groups(id);
+   ALTER TABLE findings ADD COLUMN outbox_id INTEGER;
+   CREATE INDEX findings_by_agent ON findings(agent, first_seen);
+   CREATE INDEX findings_by_outbox ON findings(outbox_id);`,
 ];
 
 export function openDb(file: string): Db {

@@ -13,6 +13,8 @@ export interface CardRecord {
   status: 'pending' | 'posted';
   firstSeen: string;
   updatedAt: string;
+  /** set when the finding is a line in a storm group's thread rather than a card of its own */
+  groupId: number | undefined;
 }
 
 interface Row {
@@ -25,6 +27,7 @@ interface Row {
   status: 'pending' | 'posted';
   first_seen: string;
   updated_at: string;
+  group_id: number | null;
 }
 
 /** Stable digest of everything the card shows, so an unchanged finding never causes a Slack call. */
@@ -42,6 +45,7 @@ const toRecord = (r: Row): CardRecord => ({
   status: r.status,
   firstSeen: r.first_seen,
   updatedAt: r.updated_at,
+  groupId: r.group_id ?? undefined,
 });
 
 /** Durable record of which finding has which card. The poll cursor lives here too. */
@@ -53,8 +57,8 @@ export class FindingsStore {
       get: db.prepare('SELECT * FROM findings WHERE name = ?'),
       byId: db.prepare('SELECT * FROM findings WHERE finding_id = ? ORDER BY first_seen'),
       insertPending: db.prepare(
-        `INSERT INTO findings (name, finding_id, category, state, event_time, fingerprint, payload, channel, ts, status, first_seen, updated_at, refreshed_at)
-         VALUES (@name, @findingId, @category, @state, @eventTime, @fingerprint, @payload, @channel, NULL, 'pending', @now, @now, @now)
+        `INSERT INTO findings (name, finding_id, category, state, event_time, fingerprint, payload, channel, ts, status, first_seen, updated_at, refreshed_at, agent, group_id, outbox_id)
+         VALUES (@name, @findingId, @category, @state, @eventTime, @fingerprint, @payload, @channel, NULL, 'pending', @now, @now, @now, @agent, @groupId, @outboxId)
          ON CONFLICT(name) DO NOTHING`,
       ),
       markPosted: db.prepare(
@@ -64,7 +68,19 @@ export class FindingsStore {
         `UPDATE findings SET fingerprint = @fingerprint, payload = @payload, state = @state, category = @category,
            event_time = @eventTime, updated_at = @now, refreshed_at = @now WHERE name = @name`,
       ),
-      pending: db.prepare(`SELECT * FROM findings WHERE status = 'pending' ORDER BY first_seen`),
+      pending: db.prepare(`SELECT * FROM findings WHERE status = 'pending' AND group_id IS NULL ORDER BY first_seen`),
+      pendingEntries: db.prepare(
+        `SELECT f.name, f.channel, f.outbox_id, o.status AS outbox_status, o.ts AS outbox_ts FROM findings f
+         JOIN outbox o ON o.id = f.outbox_id WHERE f.status = 'pending' AND f.group_id IS NOT NULL`,
+      ),
+      entriesPosted: db.prepare(
+        `UPDATE findings SET status = 'posted', ts = @ts, updated_at = @now WHERE outbox_id = @outboxId AND status = 'pending'`,
+      ),
+      recentCards: db.prepare(
+        'SELECT COUNT(*) AS n FROM findings WHERE agent = ? AND group_id IS NULL AND first_seen >= ?',
+      ),
+      forget: db.prepare(`DELETE FROM findings WHERE name = ? AND status = 'pending'`),
+      groupMembers: db.prepare('SELECT payload FROM findings WHERE group_id = ? ORDER BY event_time, name'),
       open: db.prepare(
         `SELECT name FROM findings WHERE status = 'posted' AND state = 'ACTIVE' ORDER BY refreshed_at, name LIMIT ?`,
       ),
@@ -87,8 +103,11 @@ export class FindingsStore {
   }
 
   /** Records intent to post before calling Slack, so a crash leaves a trace to reconcile. Returns false if known. */
-  beginPost(f: Finding, channel: string, now: Date): boolean {
+  beginPost(f: Finding, channel: string, now: Date, group?: { groupId: number; outboxId: number }): boolean {
     const info = this.q.insertPending.run({
+      agent: f.resourceName,
+      groupId: group?.groupId ?? null,
+      outboxId: group?.outboxId ?? null,
       name: f.name,
       findingId: findingIdOf(f.name),
       category: f.category,
@@ -116,6 +135,35 @@ export class FindingsStore {
       eventTime: f.eventTime,
       now: now.toISOString(),
     });
+  }
+
+  /** Group entries whose journalled reply is done (or gone) but whose rows were never closed. */
+  pendingEntries(): { name: string; outboxId: number; outboxStatus: string; outboxTs: string | null }[] {
+    return (
+      this.q.pendingEntries.all() as {
+        name: string;
+        outbox_id: number;
+        outbox_status: string;
+        outbox_ts: string | null;
+      }[]
+    ).map((r) => ({ name: r.name, outboxId: r.outbox_id, outboxStatus: r.outbox_status, outboxTs: r.outbox_ts }));
+  }
+
+  markEntriesPosted(outboxId: number, ts: string, now: Date): void {
+    this.q.entriesPosted.run({ outboxId, ts, now: now.toISOString() });
+  }
+
+  /** Individual cards for this agent since `since` (a storm is counted against them). */
+  recentCardCount(agent: string, since: Date): number {
+    return (this.q.recentCards.get(agent, since.toISOString()) as { n: number }).n;
+  }
+
+  forgetPending(name: string): void {
+    this.q.forget.run(name);
+  }
+
+  groupMembers(groupId: number): Finding[] {
+    return (this.q.groupMembers.all(groupId) as { payload: string }[]).map((r) => JSON.parse(r.payload) as Finding);
   }
 
   pendingPosts(): CardRecord[] {

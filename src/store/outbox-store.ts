@@ -50,6 +50,7 @@ export class OutboxStore {
       ),
       attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = @error WHERE id = @id'),
       pending: db.prepare(`SELECT * FROM outbox WHERE status = 'pending' ORDER BY id`),
+      get: db.prepare('SELECT * FROM outbox WHERE id = ?'),
       counts: db.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status'),
       prune: db.prepare(`DELETE FROM outbox WHERE status != 'pending' AND done_at < ?`),
     };
@@ -78,6 +79,11 @@ export class OutboxStore {
 
   attempt(id: number, error: string): void {
     this.q.attempt.run({ id, error });
+  }
+
+  get(id: number): OutboxEntry | undefined {
+    const r = this.q.get.get(id) as Row | undefined;
+    return r && toEntry(r);
   }
 
   pending(): OutboxEntry[] {

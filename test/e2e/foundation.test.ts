@@ -35,15 +35,17 @@ async function stop(signal: NodeJS.Signals = 'SIGTERM') {
   bot = undefined;
 }
 
-/** Waits until the bot has completed at least `n` more poll cycles (each cycle lists findings once). */
+/** Waits until the running bot has completed `n` more poll cycles (it logs each one at debug level). */
 async function cycles(n: number) {
-  const target = scc.grpc.callsOf('ListFindings').length + n;
-  const until = Date.now() + 15_000;
-  while (scc.grpc.callsOf('ListFindings').length < target) {
-    if (Date.now() > until) throw new Error('no poll cycles');
+  const b = bot;
+  if (!b) throw new Error('bot not running');
+  const done = () => b.logs.filter((l) => l.includes('poll cycle done') || l.includes('poll cycle failed')).length;
+  const target = done() + n;
+  const until = Date.now() + 30_000;
+  while (done() < target) {
+    if (Date.now() > until) throw new Error(`no ${n} poll cycles within 30 s`);
     await sleep(50);
   }
-  await sleep(150);
 }
 
 beforeAll(async () => {
@@ -127,7 +129,7 @@ describe('ingest: SCC finding → one card', () => {
     await cycles(3);
     expect(posts()).toHaveLength(2);
     expect(updates()).toHaveLength(2);
-  });
+  }, 90_000);
 
   it('adopts a card Slack accepted just before a crash instead of posting it again', async () => {
     scc.upsert(freshFixture('escape-nsenter'));
@@ -173,12 +175,16 @@ describe('ingest: SCC finding → one card', () => {
   });
 
   it('keeps running while SCC or Slack fail, then catches up', async () => {
-    scc.grpc.fail('ListFindings', status.UNAVAILABLE, 'maintenance', 3);
+    // SCC down (the client's own retries included) until the bot has logged a failed cycle.
+    scc.grpc.fail('ListFindings', status.UNAVAILABLE, 'maintenance', 10_000);
     scc.upsert(freshFixture('escape-nsenter'));
     slack.fail('chat.postMessage', 'internal_error', 2, 500);
     await start();
-    await slack.waitFor(() => posts().filter(Boolean).length >= 1 && slack.messages.length === 1, 20_000);
-    await bot!.waitForLog(/poll cycle failed/);
+    await bot!.waitForLog(/poll cycle failed/, 45_000);
+    const degraded = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { status: string };
+    expect(degraded.status).toBe('degraded');
+    scc.grpc.clearFaults();
+    await slack.waitFor(() => slack.messages.length === 1, 45_000);
     await cycles(2);
     expect(slack.messages).toHaveLength(1);
     const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { status: string };
@@ -267,9 +273,11 @@ describe('/escape-finding', () => {
   it('names the missing IAM role when SCC refuses', async () => {
     await start();
     await cycles(1);
-    scc.grpc.fail('ListFindings', status.PERMISSION_DENIED, 'Permission denied on resource', 1);
+    // Every SCC call is refused while the command runs (a poll cycle may take some of them too).
+    scc.grpc.fail('ListFindings', status.PERMISSION_DENIED, 'Permission denied on resource', 10_000);
     await sendSlashCommand(port, 'organizations/123456789012/sources/1/locations/global/findings/x', 'U0PERM');
     const [reply] = await slack.waitFor(() => ephemeralFor('U0PERM').length === 1 && ephemeralFor('U0PERM'));
+    scc.grpc.clearFaults();
     expect(reply!.text).toContain('`roles/securitycenter.findingsViewer`');
   });
 });
