@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { SlackPort } from '../adapters/slack/slack-api.js';
 import type { Message } from '../blocks/types.js';
 import type { Finding } from '../domain/finding.js';
-import { type CardRecord, type FindingsStore, fingerprintOf } from '../store/findings-store.js';
+import type { CardRecord, FindingsStore } from '../store/findings-store.js';
 import { KeyedLock } from './keyed-lock.js';
 
 export type UpsertResult = 'posted' | 'updated' | 'unchanged';
@@ -64,7 +64,8 @@ export class CardService {
       this.d.log.info({ finding: f.name, ts }, 'card posted');
       return 'posted';
     }
-    if (fingerprintOf(f) === rec.fingerprint) return 'unchanged';
+    // Same serialisation as the stored payload, so equal strings mean nothing on the card changed.
+    if (JSON.stringify(f) === rec.payloadJson) return 'unchanged';
     // A storm member is a line in its group's thread, not a card: record the change, edit nothing.
     if (rec.groupId !== undefined) {
       store.saveFinding(f, now());

@@ -123,7 +123,7 @@ export class Ingest {
     wanted.sort((a, b) => a.eventTime.localeCompare(b.eventTime));
     const fresh = new Map<string, Finding[]>();
     for (const f of wanted) {
-      if (this.d.store.get(f.name)) {
+      if (this.d.store.has(f.name)) {
         await attempt([f], async () => {
           r[await this.d.cards.upsert(f)]++;
         });

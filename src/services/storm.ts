@@ -42,7 +42,7 @@ export class StormService {
 
   async add(agent: string, findings: readonly Finding[]): Promise<number> {
     const { store, storms, now } = this.d;
-    const fresh = findings.filter((f) => !store.get(f.name));
+    const fresh = findings.filter((f) => !store.has(f.name));
     if (fresh.length === 0) return 0;
     const since = new Date(now().getTime() - this.d.windowMs);
     const open = storms.openFor(agent, since) ?? storms.create(agent, this.d.channel, now());

@@ -15,6 +15,8 @@ export interface CardRecord {
   updatedAt: string;
   /** set when the finding is a line in a storm group's thread rather than a card of its own */
   groupId: number | undefined;
+  /** the stored finding as JSON, for a cheap "did anything change" comparison */
+  payloadJson: string;
 }
 
 interface Row {
@@ -35,18 +37,26 @@ export function fingerprintOf(f: Finding): string {
   return createHash('sha256').update(JSON.stringify(f)).digest('hex').slice(0, 32);
 }
 
-const toRecord = (r: Row): CardRecord => ({
-  name: r.name,
-  findingId: r.finding_id,
-  finding: JSON.parse(r.payload) as Finding,
-  fingerprint: r.fingerprint,
-  channel: r.channel,
-  ts: r.ts ?? undefined,
-  status: r.status,
-  firstSeen: r.first_seen,
-  updatedAt: r.updated_at,
-  groupId: r.group_id ?? undefined,
-});
+/** The stored finding is parsed only when read: dedup of a 10,000-finding poll never needs it. */
+const toRecord = (r: Row): CardRecord => {
+  let finding: Finding | undefined;
+  return {
+    name: r.name,
+    findingId: r.finding_id,
+    get finding() {
+      finding ??= JSON.parse(r.payload) as Finding;
+      return finding;
+    },
+    fingerprint: r.fingerprint,
+    channel: r.channel,
+    ts: r.ts ?? undefined,
+    status: r.status,
+    firstSeen: r.first_seen,
+    updatedAt: r.updated_at,
+    groupId: r.group_id ?? undefined,
+    payloadJson: r.payload,
+  };
+};
 
 /** Durable record of which finding has which card. The poll cursor lives here too. */
 export class FindingsStore {
@@ -55,6 +65,7 @@ export class FindingsStore {
   constructor(private readonly db: Db) {
     this.q = {
       get: db.prepare('SELECT * FROM findings WHERE name = ?'),
+      has: db.prepare('SELECT 1 FROM findings WHERE name = ?').pluck(),
       byId: db.prepare('SELECT * FROM findings WHERE finding_id = ? ORDER BY first_seen'),
       insertPending: db.prepare(
         `INSERT INTO findings (name, finding_id, category, state, event_time, fingerprint, payload, channel, ts, status, first_seen, updated_at, refreshed_at, agent, group_id, outbox_id)
@@ -96,6 +107,10 @@ export class FindingsStore {
   get(name: string): CardRecord | undefined {
     const r = this.q.get.get(name) as Row | undefined;
     return r && toRecord(r);
+  }
+
+  has(name: string): boolean {
+    return this.q.has.get(name) !== undefined;
   }
 
   findById(findingId: string): CardRecord[] {
