@@ -174,7 +174,7 @@ export function findingCard(f: Finding, opts: CardOptions): Message {
   blocks.push(...(opts.actions ?? []));
   const severity = f.severity === 'SEVERITY_UNSPECIFIED' ? '' : ` (${f.severity})`;
   return {
-    text: clamp(`${escapeAndTruncate(title, 400)}${severity}`, LIMITS.fallbackText),
+    text: clamp(`${plainText(title, 400)}${severity}`, LIMITS.fallbackText),
     blocks: blocks.slice(0, LIMITS.blocks),
   };
 }
