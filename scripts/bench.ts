@@ -145,6 +145,7 @@ async function dedupRatio() {
     permalink: async () => undefined,
     findCards: async () => new Map(),
     findKeyed: async () => new Map(),
+    uploadFile: async () => {},
   };
   const cards = new CardService({
     store,

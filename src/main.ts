@@ -1,4 +1,6 @@
 import dotenv from 'dotenv';
+import { AiplatformAdapter } from './adapters/gcp/aiplatform.js';
+import { LoggingAdapter } from './adapters/gcp/logging.js';
 import { SccAdapter } from './adapters/gcp/scc.js';
 import { SlackApi } from './adapters/slack/slack-api.js';
 import { buildApp, registerListeners, SLACK_EVENTS_PATH } from './app.js';
@@ -9,6 +11,7 @@ import { Health } from './health.js';
 import { createLogger } from './logger.js';
 import { CardService } from './services/cards.js';
 import { Ingest } from './services/ingest.js';
+import { InvestigateService } from './services/investigate.js';
 import { LookupService } from './services/lookup.js';
 import { Outbox } from './services/outbox.js';
 import { StormService } from './services/storm.js';
@@ -57,7 +60,18 @@ async function main(): Promise<void> {
     findingCard(f, { relatedWindowMinutes: config.relatedWindowMinutes, actions: [cardActions(f.name)] });
   const cards = new CardService({ store, slack, channel: config.slack.channelId, render, now, log });
   const lookup = new LookupService(store, scc, config.scc.parent, now);
-  registerListeners(app, { channel: config.slack.channelId, cards, lookup, slack, log });
+  const logging = new LoggingAdapter(config.logging.emulatorHost);
+  const agents = new AiplatformAdapter(config.aiplatform.emulatorHost);
+  const investigate = new InvestigateService({
+    findings: scc,
+    logs: logging,
+    agents,
+    lookup,
+    sccParent: config.scc.parent,
+    windowMinutes: config.relatedWindowMinutes,
+    now,
+  });
+  registerListeners(app, { channel: config.slack.channelId, cards, lookup, investigate, slack, log });
 
   await initSlack(app, log);
   health.ok('slack');
@@ -114,6 +128,8 @@ async function main(): Promise<void> {
     await ingest.stop();
     await app.stop().catch(() => undefined);
     await scc.close().catch(() => undefined);
+    await logging.close().catch(() => undefined);
+    await agents.close().catch(() => undefined);
     db.close();
     process.exit(0);
   };

@@ -144,7 +144,8 @@ export class FakeSlack {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
-    if (url.pathname.startsWith('/upload/')) return this.receiveUpload(url.pathname.slice(8), raw, res);
+    if (url.pathname.startsWith('/upload/'))
+      return this.receiveUpload(url.pathname.slice(8), raw, req.headers['content-type'] ?? '', res);
     const method = url.pathname.replace(/^\/api\//, '');
     const args = this.decode(req, raw, url);
     const call: SlackCall = { method, args, at: Date.now() };
@@ -306,13 +307,24 @@ export class FakeSlack {
     }
   }
 
-  private receiveUpload(id: string, raw: Buffer, res: ServerResponse): void {
+  /** Step 2 of files.uploadV2. Slack accepts the raw bytes or a multipart form (what @slack/web-api sends). */
+  private async receiveUpload(id: string, raw: Buffer, contentType: string, res: ServerResponse): Promise<void> {
     const file = this.files.find((f) => f.id === id);
     if (!file) {
       res.writeHead(404).end();
       return;
     }
-    file.content = raw.toString('utf8');
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Request('http://fake.upload/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: raw,
+      }).formData();
+      const part = [...form.values()].find((v) => typeof v !== 'string');
+      file.content = part && typeof part !== 'string' ? await part.text() : '';
+    } else {
+      file.content = raw.toString('utf8');
+    }
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
   }
 

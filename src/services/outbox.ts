@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PostOptions, SlackPort } from '../adapters/slack/slack-api.js';
+import type { PostOptions, SlackPort, UploadFile } from '../adapters/slack/slack-api.js';
 import type { Message } from '../blocks/types.js';
 import { UpstreamError } from '../errors.js';
 import type { OutboxEntry, OutboxStore } from '../store/outbox-store.js';
@@ -64,6 +64,12 @@ export class Outbox implements SlackPort {
   postEphemeral(channel: string, user: string, message: Message): Promise<void> {
     // Ephemerals are answers to a person now; replaying them after a restart would only confuse.
     return this.inner.postEphemeral(channel, user, message);
+  }
+
+  /** A file share is a message in the channel too, so it is paced; it answers a click, so it is not replayed. */
+  async uploadFile(channel: string, threadTs: string, file: UploadFile): Promise<void> {
+    await this.pacer.wait(channel);
+    await this.inner.uploadFile(channel, threadTs, file);
   }
 
   permalink(channel: string, ts: string): Promise<string | undefined> {
