@@ -2,8 +2,13 @@ import bolt, { type App as BoltApp, type CustomRoute, HTTPReceiver, SocketModeRe
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Health } from './health.js';
+import { registerChecklistMenu } from './listeners/actions/checklist-menu.js';
+import { registerLifecycleMenu } from './listeners/actions/lifecycle-menu.js';
+import { registerT1611Reviewed } from './listeners/actions/t1611-reviewed.js';
 import { registerEscapeFinding } from './listeners/commands/escape-finding.js';
 import type { Deps } from './listeners/deps.js';
+import { registerResponsePlan } from './listeners/views/response-plan.js';
+import { registerStepNote } from './listeners/views/step-note.js';
 import { boltLogger } from './logger.js';
 
 const { App } = bolt;
@@ -53,6 +58,11 @@ export function buildApp(config: Config, log: Logger, health: Health): BuiltApp 
 
 export function registerListeners(app: BoltApp, deps: Deps): void {
   registerEscapeFinding(app, deps);
+  registerChecklistMenu(app, deps);
+  registerLifecycleMenu(app, deps);
+  registerT1611Reviewed(app, deps);
+  registerStepNote(app, deps);
+  registerResponsePlan(app, deps);
   app.error(async (err) => {
     deps.log.error({ err }, 'unhandled error in a Slack listener');
   });

@@ -2,16 +2,25 @@ import dotenv from 'dotenv';
 import { SccAdapter } from './adapters/gcp/scc.js';
 import { SlackApi } from './adapters/slack/slack-api.js';
 import { buildApp, registerListeners, SLACK_EVENTS_PATH } from './app.js';
-import { findingCard } from './blocks/card.js';
+import { type CardStatus, findingCard } from './blocks/card.js';
 import { cardActions } from './blocks/card-actions.js';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
+import { progressOf } from './domain/checklist.js';
 import { Health } from './health.js';
 import { createLogger } from './logger.js';
 import { CardService } from './services/cards.js';
+import { ChecklistService } from './services/checklist.js';
+import { Coalescer } from './services/coalescer.js';
 import { Ingest } from './services/ingest.js';
+import { LifecycleService } from './services/lifecycle.js';
 import { LookupService } from './services/lookup.js';
+import { marksWriter } from './services/marks.js';
+import { Permissions } from './services/permissions.js';
+import { AuditStore } from './store/audit-store.js';
+import { ChecklistStore } from './store/checklist-store.js';
 import { openDb } from './store/db.js';
 import { FindingsStore } from './store/findings-store.js';
+import { LifecycleStore } from './store/lifecycle-store.js';
 
 const FATAL_AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
@@ -39,11 +48,53 @@ async function main(): Promise<void> {
   const { app } = buildApp(config, log, health);
   const slack = new SlackApi(app.client);
   const now = () => new Date();
-  const render = (f: Parameters<typeof findingCard>[0]) =>
-    findingCard(f, { relatedWindowMinutes: config.relatedWindowMinutes, actions: [cardActions(f.name)] });
+  const checklistStore = new ChecklistStore(db);
+  const lifecycleStore = new LifecycleStore(db);
+  const audit = new AuditStore(db);
+  // The card shows what we store about the response (steps, claim, who muted/resolved) beside what SCC says.
+  const render = (f: Parameters<typeof findingCard>[0]) => {
+    const steps = checklistStore.steps(f.name);
+    const { done, total } = progressOf(steps);
+    const life = lifecycleStore.get(f.name);
+    const status: CardStatus = {
+      checklistDone: done,
+      checklistTotal: total,
+      steps,
+      ...(life.claimedBy ? { claimedBy: life.claimedBy } : {}),
+      ...(life.mutedBy ? { mutedBy: { user: life.mutedBy, at: life.mutedAt ?? '' } } : {}),
+      ...(life.resolvedBy ? { resolvedBy: { user: life.resolvedBy, at: life.resolvedAt ?? '' } } : {}),
+    };
+    const menus = { steps, claimedBy: life.claimedBy, muted: f.mute === 'MUTED', resolved: f.state === 'INACTIVE' };
+    return findingCard(f, {
+      relatedWindowMinutes: config.relatedWindowMinutes,
+      status,
+      actions: [cardActions(f.name, menus)],
+    });
+  };
   const cards = new CardService({ store, slack, channel: config.slack.channelId, render, now, log });
   const lookup = new LookupService(store, scc, config.scc.parent, now);
-  registerListeners(app, { channel: config.slack.channelId, cards, lookup, slack, log });
+  const cardRefresh = new Coalescer((name) => cards.rerender(name), 'card refresh', log);
+  const marksSync = new Coalescer(marksWriter(scc, checklistStore, lifecycleStore, log), 'security marks', log);
+  const permissions = new Permissions(slack, config.responderUsergroupId, audit, now);
+  const response = { audit, permissions, slack, cardRefresh, marksSync, now, log };
+  const checklist = new ChecklistService({ ...response, store: checklistStore });
+  const lifecycle = new LifecycleService({ ...response, store: lifecycleStore, scc, cards });
+  registerListeners(app, {
+    channel: config.slack.channelId,
+    cards,
+    lookup,
+    slack,
+    log,
+    checklist,
+    lifecycle,
+    onInvestigated: (e) =>
+      checklist.completeFromInvestigation(
+        { channel: e.channel, threadTs: e.threadTs },
+        e.findingName,
+        e.step,
+        e.userId,
+      ),
+  });
 
   await initSlack(app, log);
   health.ok('slack');
@@ -77,6 +128,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await ingest.stop();
+    await Promise.all([cardRefresh.settled(), marksSync.settled()]);
     await app.stop().catch(() => undefined);
     await scc.close().catch(() => undefined);
     db.close();

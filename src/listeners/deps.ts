@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { SlackPort } from '../adapters/slack/slack-api.js';
 import type { CardService } from '../services/cards.js';
+import type { ChecklistService } from '../services/checklist.js';
+import type { LifecycleService } from '../services/lifecycle.js';
 import type { LookupService } from '../services/lookup.js';
 
 /** An investigation button answered in a card's thread; the checklist marks steps 2–4 from this. */
@@ -20,6 +22,10 @@ export interface Deps {
   lookup: LookupService;
   slack: SlackPort;
   log: Logger;
+  /** the six-step response checklist, plans and the audit trail */
+  checklist: ChecklistService;
+  /** claim / mute / resolve, written back to SCC */
+  lifecycle: LifecycleService;
   /** Set by the checklist feature; investigation listeners call it after answering. */
   onInvestigated?: (e: InvestigatedEvent) => Promise<void>;
 }

@@ -20,6 +20,10 @@ export interface SlackPort {
   permalink(channel: string, ts: string): Promise<string | undefined>;
   /** Finds cards already in the channel (by metadata) for the given findings, newer than `oldest` (unix seconds). */
   findCards(channel: string, findingNames: ReadonlySet<string>, oldest: number): Promise<Map<string, string>>;
+  /** Members of a user group (usergroups.users.list, Tier 2: callers cache). */
+  usergroupMembers(usergroupId: string): Promise<string[]>;
+  /** Opens a modal for the click that produced `triggerId` (valid for 3 s). */
+  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
 }
 
 const HISTORY_PAGES_MAX = 20;
@@ -80,6 +84,23 @@ export class SlackApi implements SlackPort {
       return res.permalink;
     } catch {
       return undefined;
+    }
+  }
+
+  async usergroupMembers(usergroupId: string): Promise<string[]> {
+    try {
+      const res = await this.client.usergroups.users.list({ usergroup: usergroupId });
+      return res.users ?? [];
+    } catch (err) {
+      throw slackError('usergroups.users.list', err);
+    }
+  }
+
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+    try {
+      await this.client.views.open({ trigger_id: triggerId, view: view as never });
+    } catch (err) {
+      throw slackError('views.open', err);
     }
   }
 
