@@ -2,12 +2,12 @@ import dotenv from 'dotenv';
 import { SccAdapter } from './adapters/gcp/scc.js';
 import { SlackApi } from './adapters/slack/slack-api.js';
 import { buildApp, registerListeners, SLACK_EVENTS_PATH } from './app.js';
-import { type CardStatus, findingCard } from './blocks/card.js';
+import { findingCard } from './blocks/card.js';
 import { cardActions } from './blocks/card-actions.js';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
-import { progressOf } from './domain/checklist.js';
 import { Health } from './health.js';
 import { createLogger } from './logger.js';
+import { cardStatusOf } from './services/card-status.js';
 import { CardService } from './services/cards.js';
 import { ChecklistService } from './services/checklist.js';
 import { Coalescer } from './services/coalescer.js';
@@ -53,18 +53,7 @@ async function main(): Promise<void> {
   const audit = new AuditStore(db);
   // The card shows what we store about the response (steps, claim, who muted/resolved) beside what SCC says.
   const render = (f: Parameters<typeof findingCard>[0]) => {
-    const steps = checklistStore.steps(f.name);
-    const { done, total } = progressOf(steps);
-    const life = lifecycleStore.get(f.name);
-    const status: CardStatus = {
-      checklistDone: done,
-      checklistTotal: total,
-      steps,
-      ...(life.claimedBy ? { claimedBy: life.claimedBy } : {}),
-      ...(life.mutedBy ? { mutedBy: { user: life.mutedBy, at: life.mutedAt ?? '' } } : {}),
-      ...(life.resolvedBy ? { resolvedBy: { user: life.resolvedBy, at: life.resolvedAt ?? '' } } : {}),
-    };
-    const menus = { steps, claimedBy: life.claimedBy, muted: f.mute === 'MUTED', resolved: f.state === 'INACTIVE' };
+    const { status, menus } = cardStatusOf(f, checklistStore, lifecycleStore);
     return findingCard(f, {
       relatedWindowMinutes: config.relatedWindowMinutes,
       status,

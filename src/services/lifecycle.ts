@@ -31,15 +31,24 @@ export interface LifecycleDeps {
 export class LifecycleService {
   constructor(private readonly d: LifecycleDeps) {}
 
-  async apply(where: Thread, findingName: string, change: LifecycleChange, userId: string): Promise<void> {
+  /** Returns false when there was nothing to do (a claim already held by the clicker, an unclaim of nothing). */
+  async apply(where: Thread, findingName: string, change: LifecycleChange, userId: string): Promise<boolean> {
     await this.d.permissions.require(userId, change, findingName);
     const now = this.d.now();
     let previousOwner: string | undefined;
+    const owner = this.d.store.get(findingName).claimedBy;
+    if ((change === 'claim' && owner === userId) || (change === 'unclaim' && !owner)) {
+      this.d.audit.append(
+        { userId, action: change, findingName, result: 'noop', detail: owner ? 'already yours' : 'not claimed' },
+        now,
+      );
+      return false;
+    }
     try {
       switch (change) {
         case 'claim':
         case 'unclaim':
-          previousOwner = this.d.store.get(findingName).claimedBy;
+          previousOwner = owner;
           this.d.store.set(findingName, 'claimed', change === 'claim' ? userId : undefined, now);
           this.d.marksSync.request(findingName);
           this.d.cardRefresh.request(findingName);
@@ -78,6 +87,7 @@ export class LifecycleService {
     } catch (err) {
       this.d.log.warn({ err, finding: findingName }, 'could not post a lifecycle line in the thread');
     }
+    return true;
   }
 
   claimedBy(findingName: string): string | undefined {

@@ -26,6 +26,8 @@ const MALLORY = 'U0MALLORY';
 const GROUP = 'S0RESPOND';
 /** Longer than the card-refresh coalescing window (500 ms) plus a Slack round trip. */
 const SETTLE_MS = 1200;
+/** Each case drives many round trips (and the restart case a second start-up) on a shared two-core machine. */
+const SLOW = { timeout: 60_000 };
 
 let slack: FakeSlack;
 let scc: FakeScc;
@@ -119,7 +121,7 @@ afterAll(async () => {
   expect(logs).not.toContain(TEST_SECRETS.signingSecret);
 });
 
-describe('response checklist from the card', () => {
+describe('response checklist from the card', SLOW, () => {
   it('walks all six steps: menu, note modals, T1611 brief, plan modal (with history), reopen, audit', async () => {
     const name = await seed('walk0001');
     expect(cardText(name)).toContain('Response checklist 0/6');
@@ -260,12 +262,24 @@ describe('response checklist from the card', () => {
   });
 });
 
-describe('lifecycle written back to SCC', () => {
+describe('lifecycle written back to SCC', SLOW, () => {
   it('claim, mute, resolve and their undos reach SCC, the card and the thread', async () => {
     const name = await seed('life0001');
     await selectMenu(port(), ALICE, card(name), 'lifecycle_menu', 'claim|');
     await waitThread(name, /^:raised_hand: Finding claimed by <@U0ALICE>/);
     await waitCard(name, /claimed by <@U0ALICE>/);
+    // A stale menu offering "Claim" again: nothing to do, said privately.
+    const stale = { text: { type: 'plain_text', text: 'Claim' }, value: `claim|${name}` };
+    await sendInteraction(
+      port(),
+      blockActions(ALICE, card(name), {
+        action_id: 'lifecycle_menu',
+        block_id: 'card_actions',
+        type: 'overflow',
+        selected_option: stale,
+      }),
+    );
+    await waitEphemeral(ALICE, /Nothing changed: you already hold this finding/);
     await slack.waitFor(() => scc.get(name)?.finding.securityMarks !== undefined);
     expect(scc.get(name)?.finding.securityMarks).toMatchObject({
       marks: { escape_desk_owner: ALICE, escape_desk_progress: '0of6' },
@@ -301,6 +315,7 @@ describe('lifecycle written back to SCC', () => {
     await slack.waitFor(() => !cardText(name).includes('claimed by') && cardText(name));
     expect(auditRows(name).map((r) => `${r.action} ${r.result}`)).toEqual([
       'claim ok',
+      'claim noop',
       'mute ok',
       'unmute ok',
       'resolve ok',
@@ -329,7 +344,7 @@ describe('lifecycle written back to SCC', () => {
   });
 });
 
-describe('hostile text and bursts', () => {
+describe('hostile text and bursts', SLOW, () => {
   const HOSTILE =
     '<!channel> <https://evil.example/steal|Open in SCC> <@U0MALLORY> *bold* `tick` ```fence``` \u202eevil\u200b &amp; done';
 
@@ -400,7 +415,7 @@ describe('hostile text and bursts', () => {
   });
 });
 
-describe('restart', () => {
+describe('restart', SLOW, () => {
   it('keeps the checklist, claim and audit across a restart', async () => {
     const name = await seed('rest0001');
     await selectMenu(port(), ALICE, card(name), 'checklist_menu', 'done:1|');

@@ -35,8 +35,8 @@ export function registerChecklistMenu(app: App, deps: Deps): void {
       const where = { channel: card.channel, threadTs: card.messageTs };
       const ctx = { findingName: card.findingName, ...where };
       const step = isStep(opt.step) ? (opt.step as StepNumber) : undefined;
-      const openModal = async (action: string, view: Record<string, unknown>) => {
-        await deps.checklist.mayChange(card.userId, action, card.findingName);
+      const openModal = async (what: string, view: Record<string, unknown>) => {
+        await deps.checklist.mayChange(card.userId, what, card.findingName);
         if (!card.triggerId) throw new InvalidPayload('block_actions body', 'no trigger_id for a modal');
         await deps.slack.openView(card.triggerId, view);
       };

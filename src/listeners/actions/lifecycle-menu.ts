@@ -15,12 +15,16 @@ export function registerLifecycleMenu(app: App, deps: Deps): void {
       const opt = parseLifecycleOption(action);
       const card = parseCardContext(body, opt.findingName);
       reply = { channel: card.channel, user: card.userId };
-      await deps.lifecycle.apply(
+      const changed = await deps.lifecycle.apply(
         { channel: card.channel, threadTs: card.messageTs },
         card.findingName,
         opt.change,
         card.userId,
       );
+      if (!changed) {
+        const why = opt.change === 'claim' ? 'you already hold this finding' : 'nobody holds this finding';
+        await replyPrivately(deps, card.channel, card.userId, `:information_source: Nothing changed: ${why}.`);
+      }
     } catch (err) {
       const text = describeError(err, deps.log);
       if (reply) await replyPrivately(deps, reply.channel, reply.user, text);
