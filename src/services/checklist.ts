@@ -89,7 +89,12 @@ export class ChecklistService {
    * Silent otherwise: they asked for an answer, not for a checklist change.
    */
   async completeFromInvestigation(where: Thread, findingName: string, step: 2 | 3 | 4, userId: string): Promise<void> {
-    if (!(await this.d.permissions.mayAct(userId))) {
+    // The answer is already in the thread; a membership lookup that fails must not turn it into an error.
+    const may = await this.d.permissions.mayAct(userId).catch((err: unknown) => {
+      this.d.log.warn({ err, finding: findingName, step }, 'could not check responder membership; step left as is');
+      return false;
+    });
+    if (!may) {
       this.d.log.debug({ finding: findingName, step, userId }, 'investigation by a non-responder; step left as is');
       return;
     }
@@ -142,7 +147,7 @@ export class ChecklistService {
   ): Promise<StepOutcome> {
     const action = `step ${step} ${change}`;
     await this.d.permissions.require(userId, action, findingName);
-    return this.record(where, findingName, step, change === 'reopened' ? 'reopened' : change, userId, note, false);
+    return this.record(where, findingName, step, change, userId, note, false);
   }
 
   private async record(

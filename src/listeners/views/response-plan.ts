@@ -1,13 +1,21 @@
 import type { App } from '@slack/bolt';
+import { z } from 'zod';
 import { ViewId } from '../../blocks/action-ids.js';
 import { Field, PLAN_MAX } from '../../blocks/modals.js';
 import { ASSESSMENTS, type Assessment, CONTAINMENTS, type Containment } from '../../domain/checklist.js';
 import type { Deps } from '../deps.js';
 import { describeError } from '../errors.js';
 import { replyPrivately } from '../reply.js';
-import { inputValue, modalContextSchema, parseSubmission } from './modal-state.js';
+import { field, modalContextSchema, parseSubmission, validateInputs } from './modal-state.js';
 
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const keys = <T extends string>(o: Record<T, unknown>) => Object.keys(o) as [T, ...T[]];
+
+const planInputs = z.object({
+  [Field.assessment]: field.option(keys<Assessment>(ASSESSMENTS), 'Choose an assessment.'),
+  [Field.containment]: field.option(keys<Containment>(CONTAINMENTS), 'Choose a containment action.'),
+  [Field.owner]: field.user('Choose an owner.'),
+  [Field.plan]: field.text(z.string().min(1, 'Write the plan.').max(PLAN_MAX, `At most ${PLAN_MAX} characters.`)),
+});
 
 /** Submit of the response-plan modal (step 6): validated, stored as a new version, posted, step marked done. */
 export function registerResponsePlan(app: App, deps: Deps): void {
@@ -20,29 +28,19 @@ export function registerResponsePlan(app: App, deps: Deps): void {
       describeError(err, deps.log);
       return;
     }
-    const { meta, values, userId } = s;
-    const field = (block: string) => values[block]?.[Field.value] ?? {};
-    const assessment = inputValue.option.safeParse(field(Field.assessment)).data;
-    const containment = inputValue.option.safeParse(field(Field.containment)).data;
-    const owner = inputValue.user.safeParse(field(Field.owner)).data;
-    const plan = inputValue.text.safeParse(field(Field.plan)).data ?? '';
-    const errors: Record<string, string> = {};
-    if (!assessment || !(assessment in ASSESSMENTS)) errors[Field.assessment] = 'Choose an assessment.';
-    if (!containment || !(containment in CONTAINMENTS)) errors[Field.containment] = 'Choose a containment action.';
-    if (!owner || !USER_ID.test(owner)) errors[Field.owner] = 'Choose an owner.';
-    if (!plan) errors[Field.plan] = 'Write the plan.';
-    else if (plan.length > PLAN_MAX) errors[Field.plan] = `At most ${PLAN_MAX} characters.`;
-    if (Object.keys(errors).length > 0 || !owner) {
-      await ack({ response_action: 'errors', errors });
+    const v = validateInputs(s.values, planInputs);
+    if (!v.ok) {
+      await ack({ response_action: 'errors', errors: v.errors });
       return;
     }
     await ack();
+    const { meta, userId } = s;
     try {
       await deps.checklist.savePlan({ channel: meta.channel, threadTs: meta.threadTs }, meta.findingName, userId, {
-        assessment: assessment as Assessment,
-        containment: containment as Containment,
-        owner,
-        plan,
+        assessment: v.data.assessment.value.selected_option.value,
+        containment: v.data.containment.value.selected_option.value,
+        owner: v.data.owner.value.selected_user,
+        plan: v.data.plan.value.value,
       });
     } catch (err) {
       await replyPrivately(deps, meta.channel, userId, describeError(err, deps.log));

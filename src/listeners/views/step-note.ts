@@ -3,15 +3,25 @@ import { z } from 'zod';
 import { ViewId } from '../../blocks/action-ids.js';
 import { alreadyText } from '../../blocks/checklist.js';
 import { Field, NOTE_MAX } from '../../blocks/modals.js';
-import { isStep } from '../../domain/checklist.js';
+import type { StepNumber } from '../../domain/checklist.js';
+import { InvalidPayload } from '../../errors.js';
 import type { Deps } from '../deps.js';
 import { describeError } from '../errors.js';
 import { replyPrivately } from '../reply.js';
-import { inputValue, modalContextSchema, parseSubmission } from './modal-state.js';
+import { field, modalContextSchema, parseSubmission, validateInputs } from './modal-state.js';
 
 const metadata = modalContextSchema.extend({
   mode: z.enum(['done', 'skip']),
   step: z.number().int().min(0).max(6),
+});
+
+const tooLong = `At most ${NOTE_MAX} characters.`;
+/** Steps 2–4 by hand: the note is optional. */
+const doneInputs = z.object({ [Field.note]: field.text(z.string().max(NOTE_MAX, tooLong)).optional() });
+/** Skipping: which open step, and why (required). */
+const skipInputs = z.object({
+  [Field.step]: field.option(['1', '2', '3', '4', '5', '6'], 'Choose a step.'),
+  [Field.note]: field.text(z.string().min(1, 'Say why this step is skipped.').max(NOTE_MAX, tooLong)),
 });
 
 /** Submit of the step modal: steps 2–4 done with a note, or any open step skipped with a reason. */
@@ -20,26 +30,27 @@ export function registerStepNote(app: App, deps: Deps): void {
     let s: ReturnType<typeof parseSubmission<typeof metadata>>;
     try {
       s = parseSubmission(body, metadata);
+      if (s.meta.mode === 'done' && ![2, 3, 4].includes(s.meta.step)) {
+        throw new InvalidPayload('view_submission', `step ${s.meta.step} cannot be marked from a note`);
+      }
     } catch (err) {
       await ack();
       describeError(err, deps.log);
       return;
     }
-    const { meta, values, userId } = s;
-    const note = inputValue.text.safeParse(values[Field.note]?.[Field.value] ?? {}).data ?? '';
-    const step =
-      meta.mode === 'skip'
-        ? Number(inputValue.option.safeParse(values[Field.step]?.[Field.value] ?? {}).data ?? 0)
-        : meta.step;
-    const errors: Record<string, string> = {};
-    if (note.length > NOTE_MAX) errors[Field.note] = `At most ${NOTE_MAX} characters.`;
-    if (meta.mode === 'skip' && !note) errors[Field.note] = 'Say why this step is skipped.';
-    if (!isStep(step) || (meta.mode === 'done' && ![2, 3, 4].includes(step))) {
-      errors[meta.mode === 'skip' ? Field.step : Field.note] = 'Choose a step.';
-    }
-    if (Object.keys(errors).length > 0 || !isStep(step)) {
-      await ack({ response_action: 'errors', errors });
-      return;
+    const { meta, userId } = s;
+    let step: StepNumber;
+    let note: string;
+    if (meta.mode === 'skip') {
+      const v = validateInputs(s.values, skipInputs);
+      if (!v.ok) return void (await ack({ response_action: 'errors', errors: v.errors }));
+      step = Number(v.data.step.value.selected_option.value) as StepNumber;
+      note = v.data.note.value.value;
+    } else {
+      const v = validateInputs(s.values, doneInputs);
+      if (!v.ok) return void (await ack({ response_action: 'errors', errors: v.errors }));
+      step = meta.step as StepNumber;
+      note = v.data.note?.value.value ?? '';
     }
     await ack();
     const where = { channel: meta.channel, threadTs: meta.threadTs };
