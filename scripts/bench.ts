@@ -146,6 +146,8 @@ async function dedupRatio() {
     findCards: async () => new Map(),
     findKeyed: async () => new Map(),
     uploadFile: async () => {},
+    usergroupMembers: async () => [],
+    openView: async () => {},
   };
   const cards = new CardService({
     store,

@@ -4,10 +4,15 @@ import type { Config } from './config.js';
 import type { Health } from './health.js';
 import { guardSlackRequests } from './http/request-guard.js';
 import { registerAgentSettings } from './listeners/actions/agent-settings.js';
+import { registerChecklistMenu } from './listeners/actions/checklist-menu.js';
+import { registerLifecycleMenu } from './listeners/actions/lifecycle-menu.js';
 import { registerPullLogs } from './listeners/actions/pull-logs.js';
 import { registerRelatedFindings } from './listeners/actions/related-findings.js';
+import { registerT1611Reviewed } from './listeners/actions/t1611-reviewed.js';
 import { registerEscapeFinding } from './listeners/commands/escape-finding.js';
 import type { Deps } from './listeners/deps.js';
+import { registerResponsePlan } from './listeners/views/response-plan.js';
+import { registerStepNote } from './listeners/views/step-note.js';
 import { boltLogger } from './logger.js';
 
 const { App } = bolt;
@@ -77,6 +82,11 @@ export function registerListeners(app: BoltApp, deps: Deps): void {
   registerRelatedFindings(app, deps);
   registerAgentSettings(app, deps);
   registerPullLogs(app, deps);
+  registerChecklistMenu(app, deps);
+  registerLifecycleMenu(app, deps);
+  registerT1611Reviewed(app, deps);
+  registerStepNote(app, deps);
+  registerResponsePlan(app, deps);
   app.error(async (err) => {
     deps.log.error({ err }, 'unhandled error in a Slack listener');
   });

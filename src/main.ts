@@ -9,14 +9,23 @@ import { cardActions } from './blocks/card-actions.js';
 import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
 import { Health } from './health.js';
 import { createLogger } from './logger.js';
+import { cardStatusOf } from './services/card-status.js';
 import { CardService } from './services/cards.js';
+import { ChecklistService } from './services/checklist.js';
+import { Coalescer } from './services/coalescer.js';
 import { Ingest } from './services/ingest.js';
 import { InvestigateService } from './services/investigate.js';
+import { LifecycleService } from './services/lifecycle.js';
 import { LookupService } from './services/lookup.js';
+import { marksWriter } from './services/marks.js';
 import { Outbox } from './services/outbox.js';
+import { Permissions } from './services/permissions.js';
 import { StormService } from './services/storm.js';
+import { AuditStore } from './store/audit-store.js';
+import { ChecklistStore } from './store/checklist-store.js';
 import { openDb } from './store/db.js';
 import { FindingsStore } from './store/findings-store.js';
+import { LifecycleStore } from './store/lifecycle-store.js';
 import { OutboxStore } from './store/outbox-store.js';
 import { StormStore } from './store/storm-store.js';
 
@@ -56,8 +65,18 @@ async function main(): Promise<void> {
     log: log.child({ component: 'outbox' }),
   });
   const slack = outbox;
-  const render = (f: Parameters<typeof findingCard>[0]) =>
-    findingCard(f, { relatedWindowMinutes: config.relatedWindowMinutes, actions: [cardActions(f.name)] });
+  const checklistStore = new ChecklistStore(db);
+  const lifecycleStore = new LifecycleStore(db);
+  const audit = new AuditStore(db);
+  // The card shows what we store about the response (steps, claim, who muted/resolved) beside what SCC says.
+  const render = (f: Parameters<typeof findingCard>[0]) => {
+    const { status, menus } = cardStatusOf(f, checklistStore, lifecycleStore);
+    return findingCard(f, {
+      relatedWindowMinutes: config.relatedWindowMinutes,
+      status,
+      actions: [cardActions(f.name, menus)],
+    });
+  };
   const cards = new CardService({ store, slack, channel: config.slack.channelId, render, now, log });
   const lookup = new LookupService(store, scc, config.scc.parent, now);
   const logging = new LoggingAdapter(config.logging.emulatorHost);
@@ -71,7 +90,29 @@ async function main(): Promise<void> {
     windowMinutes: config.relatedWindowMinutes,
     now,
   });
-  registerListeners(app, { channel: config.slack.channelId, cards, lookup, investigate, slack, log });
+  const cardRefresh = new Coalescer((name) => cards.rerender(name), 'card refresh', log);
+  const marksSync = new Coalescer(marksWriter(scc, checklistStore, lifecycleStore, log), 'security marks', log);
+  const permissions = new Permissions(slack, config.responderUsergroupId, audit, now);
+  const response = { audit, permissions, slack, cardRefresh, marksSync, now, log };
+  const checklist = new ChecklistService({ ...response, store: checklistStore });
+  const lifecycle = new LifecycleService({ ...response, store: lifecycleStore, scc, cards });
+  registerListeners(app, {
+    channel: config.slack.channelId,
+    cards,
+    lookup,
+    investigate,
+    slack,
+    log,
+    checklist,
+    lifecycle,
+    onInvestigated: (e) =>
+      checklist.completeFromInvestigation(
+        { channel: e.channel, threadTs: e.threadTs },
+        e.findingName,
+        e.step,
+        e.userId,
+      ),
+  });
 
   await initSlack(app, log);
   health.ok('slack');
@@ -126,6 +167,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await ingest.stop();
+    await Promise.all([cardRefresh.settled(), marksSync.settled()]);
     await app.stop().catch(() => undefined);
     await scc.close().catch(() => undefined);
     await logging.close().catch(() => undefined);

@@ -1,5 +1,8 @@
+import type { StepRecord } from '../domain/checklist.js';
 import { CONTAINER_ESCAPE_CATEGORY, type Finding, findingIdOf, parseAgent } from '../domain/finding.js';
 import { techniqueOf } from '../domain/mitre.js';
+import { checklistBlock } from './checklist.js';
+import { slackTime } from './dates.js';
 import {
   agentConsoleUrl,
   agentLogQuery,
@@ -12,11 +15,16 @@ import {
 import { clamp, code, codeBlock, escapeAndTruncate, plainText, shellJoin } from './text.js';
 import { type Block, LIMITS, type Message, mrkdwn, plain } from './types.js';
 
-/** Card state that lives in our store rather than in SCC (checklist, claim); filled in by later features. */
+/** Card state that lives in our store rather than in SCC (checklist, claim, who muted/resolved). */
 export interface CardStatus {
   checklistDone?: number;
   checklistTotal?: number;
   claimedBy?: string;
+  /** the six response steps; drawn as a checklist section when present */
+  steps?: StepRecord[];
+  /** shown only while SCC says the finding is muted / inactive: the card never claims what SCC does not */
+  mutedBy?: { user: string; at: string };
+  resolvedBy?: { user: string; at: string };
 }
 
 export const MAX_PROCESSES_ON_CARD = 3;
@@ -120,6 +128,10 @@ function statusLine(f: Finding, status: CardStatus): string {
   const parts = [`Finding ${code(findingIdOf(f.name), 140)}`];
   if (status.checklistTotal) parts.push(`Checklist ${status.checklistDone ?? 0}/${status.checklistTotal}`);
   if (status.claimedBy) parts.push(`claimed by <@${status.claimedBy}>`);
+  if (status.mutedBy && f.mute === 'MUTED')
+    parts.push(`muted by <@${status.mutedBy.user}> ${slackTime(status.mutedBy.at)}`);
+  if (status.resolvedBy && f.state === 'INACTIVE')
+    parts.push(`resolved by <@${status.resolvedBy.user}> ${slackTime(status.resolvedBy.at)}`);
   return parts.join(' · ');
 }
 
@@ -167,6 +179,7 @@ export function findingCard(f: Finding, opts: CardOptions): Message {
     type: 'context',
     elements: [mrkdwn(clamp(linksLine(f, opts.relatedWindowMinutes), LIMITS.contextElementText))],
   });
+  if (opts.status?.steps) blocks.push(checklistBlock(opts.status.steps));
   blocks.push({
     type: 'context',
     elements: [mrkdwn(clamp(statusLine(f, opts.status ?? {}), LIMITS.contextElementText))],

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { SlackPort } from '../adapters/slack/slack-api.js';
 import type { CardService } from '../services/cards.js';
+import type { ChecklistService } from '../services/checklist.js';
 import type { InvestigateService } from '../services/investigate.js';
+import type { LifecycleService } from '../services/lifecycle.js';
 import type { LookupService } from '../services/lookup.js';
 
 /** An investigation button answered in a card's thread; the checklist marks steps 2–4 from this. */
@@ -22,6 +24,10 @@ export interface Deps {
   investigate: InvestigateService;
   slack: SlackPort;
   log: Logger;
+  /** the six-step response checklist, plans and the audit trail */
+  checklist: ChecklistService;
+  /** claim / mute / resolve, written back to SCC */
+  lifecycle: LifecycleService;
   /** Set by the checklist feature; investigation listeners call it after answering. */
   onInvestigated?: (e: InvestigatedEvent) => Promise<void>;
 }

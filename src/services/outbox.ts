@@ -72,6 +72,15 @@ export class Outbox implements SlackPort {
     await this.inner.uploadFile(channel, threadTs, file);
   }
 
+  usergroupMembers(usergroupId: string): Promise<string[]> {
+    return this.inner.usergroupMembers(usergroupId);
+  }
+
+  /** Modals answer a click within 3 s; nothing to journal. */
+  openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+    return this.inner.openView(triggerId, view);
+  }
+
   permalink(channel: string, ts: string): Promise<string | undefined> {
     return this.inner.permalink(channel, ts);
   }

@@ -24,7 +24,46 @@ const MIGRATIONS: string[] = [
    CREATE INDEX findings_by_id ON findings(finding_id);
    CREATE INDEX findings_open ON findings(status, state, refreshed_at);
    CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
-  // Outbox: every Slack write is journalled before it is sent, so a restart can finish or reconcile it.
+  // #2 response checklist, plans (versioned), claim/mute/resolve attribution, append-only audit.
+  `CREATE TABLE checklist_steps (
+     finding_name TEXT NOT NULL,
+     step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 6),
+     state TEXT NOT NULL CHECK (state IN ('open', 'done', 'skipped')),
+     by_user TEXT NOT NULL,
+     at TEXT NOT NULL,
+     note TEXT NOT NULL DEFAULT '',
+     PRIMARY KEY (finding_name, step)
+   );
+   CREATE TABLE plans (
+     finding_name TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     assessment TEXT NOT NULL,
+     containment TEXT NOT NULL,
+     owner TEXT NOT NULL,
+     plan TEXT NOT NULL,
+     by_user TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (finding_name, version)
+   );
+   CREATE TABLE lifecycle (
+     finding_name TEXT PRIMARY KEY,
+     claimed_by TEXT, claimed_at TEXT,
+     muted_by TEXT, muted_at TEXT,
+     resolved_by TEXT, resolved_at TEXT
+   );
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     finding_name TEXT NOT NULL,
+     result TEXT NOT NULL,
+     detail TEXT NOT NULL DEFAULT ''
+   );
+   CREATE INDEX audit_by_finding ON audit(finding_name, id);
+   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;`,
+  // #3 outbox: every Slack write is journalled before it is sent, so a restart can finish or reconcile it.
   `CREATE TABLE outbox (
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      kind TEXT NOT NULL CHECK (kind IN ('post', 'update')),

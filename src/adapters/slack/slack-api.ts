@@ -34,6 +34,10 @@ export interface SlackPort {
   ): Promise<Map<string, string>>;
   /** Uploads a text file into a thread (files.uploadV2: get URL, upload, complete). */
   uploadFile(channel: string, threadTs: string, file: UploadFile): Promise<void>;
+  /** Members of a user group (usergroups.users.list, Tier 2: callers cache). */
+  usergroupMembers(usergroupId: string): Promise<string[]>;
+  /** Opens a modal for the click that produced `triggerId` (valid for 3 s). */
+  openView(triggerId: string, view: Record<string, unknown>): Promise<void>;
 }
 
 export interface UploadFile {
@@ -103,6 +107,23 @@ export class SlackApi implements SlackPort {
       return res.permalink;
     } catch {
       return undefined;
+    }
+  }
+
+  async usergroupMembers(usergroupId: string): Promise<string[]> {
+    try {
+      const res = await this.client.usergroups.users.list({ usergroup: usergroupId });
+      return res.users ?? [];
+    } catch (err) {
+      throw slackError('usergroups.users.list', err);
+    }
+  }
+
+  async openView(triggerId: string, view: Record<string, unknown>): Promise<void> {
+    try {
+      await this.client.views.open({ trigger_id: triggerId, view: view as never });
+    } catch (err) {
+      throw slackError('views.open', err);
     }
   }
 

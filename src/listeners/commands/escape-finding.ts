@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { auditListMessage } from '../../blocks/audit-list.js';
 import { escapeAndTruncate } from '../../blocks/text.js';
 import { mrkdwn } from '../../blocks/types.js';
 import { CONTAINER_ESCAPE_CATEGORY } from '../../domain/finding.js';
@@ -7,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { describeError } from '../errors.js';
 
 export const COMMAND = '/escape-finding';
+const AUDIT_SUFFIX = /^(.*\S)\s+audit\s*$/is;
 
 /** `/escape-finding <id>`: ack at once, then answer privately with a link to the (possibly new) card. */
 export function registerEscapeFinding(app: App, deps: Deps): void {
@@ -22,8 +24,19 @@ export function registerEscapeFinding(app: App, deps: Deps): void {
       }
     };
     try {
-      const query = parseFindingQuery(command.text ?? '');
+      // `/escape-finding <id> audit`: the finding's audit trail instead of the card link.
+      const audit = AUDIT_SUFFIX.exec(command.text ?? '');
+      const query = parseFindingQuery(audit ? (audit[1] ?? '') : (command.text ?? ''));
       const { finding } = await deps.lookup.find(query);
+      if (audit) {
+        const { entries, total } = deps.checklist.trail(finding.name);
+        await deps.slack.postEphemeral(
+          command.channel_id,
+          command.user_id,
+          auditListMessage(finding.name, entries, total),
+        );
+        return;
+      }
       const before = deps.cards.get(finding.name);
       await deps.cards.upsert(finding);
       const rec = deps.cards.get(finding.name);
