@@ -67,7 +67,8 @@ export function agentSettingsMessage({ finding, agent: a }: AgentSettingsAnswer)
   ]
     .filter(([, v]) => v)
     .map(([k, v]) => `${k} ${code(v ?? '', 400)}`);
-  const secrets = a.secretEnv.map((s) => `${code(s.name, 120)} ← secret ${code(s.secret, 200)}`);
+  // Names only: which Secret Manager secret backs a variable stays out of Slack (DESIGN: no secret refs).
+  const secrets = a.secretEnv.map((s) => code(s.name, 120));
   const blocks: Block[] = [
     {
       type: 'section',
@@ -94,7 +95,7 @@ export function agentSettingsMessage({ finding, agent: a }: AgentSettingsAnswer)
             `*Package* ${packageLines.length ? `\n${packageLines.join('\n')}` : '_not a package deployment_'}`,
             `*Class methods* ${list(a.classMethods)}`,
             `*Env var names* (values not shown) ${list(a.envNames)}`,
-            `*Secret env* (references only) ${secrets.length ? secrets.slice(0, LIST_SHOWN).join(', ') : '_none_'}${secrets.length > LIST_SHOWN ? ` … and ${secrets.length - LIST_SHOWN} more` : ''}`,
+            `*Secret env var names* (from Secret Manager; values and secret names not shown) ${secrets.length ? secrets.slice(0, LIST_SHOWN).join(', ') : '_none_'}${secrets.length > LIST_SHOWN ? ` … and ${secrets.length - LIST_SHOWN} more` : ''}`,
           ].join('\n'),
           LIMITS.sectionText,
         ),

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 export type Db = Database.Database;
 
 /** Versioned, append-only migrations: never edit a shipped one, add the next. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE findings (
      name TEXT PRIMARY KEY,
      finding_id TEXT NOT NULL,

@@ -37,7 +37,13 @@ const allLogs: string[] = [];
 
 async function start() {
   bot = await startBot(
-    botEnv(slack, scc, { PORT: String(await freePort()), STATE_DB: dbFile, RESPONDER_USERGROUP_ID: GROUP }),
+    // Many cards on one agent here; keep storm grouping (tested in storm.test.ts) out of the way.
+    botEnv(slack, scc, {
+      PORT: String(await freePort()),
+      STATE_DB: dbFile,
+      RESPONDER_USERGROUP_ID: GROUP,
+      STORM_THRESHOLD: '1000',
+    }),
   );
 }
 

@@ -187,7 +187,8 @@ describe('Agent settings', () => {
       expect(text).toContain('*Updated 2h22m before the finding*');
       expect(text).toContain('*custom service account* `triage-agent@acme-agents-prod.iam.gserviceaccount.com`');
       expect(text).toContain('`OPENAI_API_KEY`');
-      expect(text).toContain('`DB_PASSWORD` ← secret `triage-db-password`');
+      expect(text).toContain('`DB_PASSWORD`');
+      expect(text).not.toContain('triage-db-password');
       expect(text).toContain('`query` `stream_query`');
       expect(text).toContain('gs://acme-agents-prod-staging/agent_engine/requirements.txt');
       expect(JSON.stringify(answer)).not.toContain('sk-live-FAKE');

@@ -15,6 +15,9 @@ export function botEnv(slack: FakeSlack, scc: FakeScc, extra: Record<string, str
     SCC_PARENT,
     SCC_EMULATOR_HOST: scc.address,
     POLL_INTERVAL_SECONDS: '1',
+    // Tests post many thread lines; pacing itself is tested in test/integration/outbox.test.ts and measured
+    // at Slack's real rate by `npm run bench`.
+    SLACK_POSTS_PER_SECOND: '20',
     ...extra,
   };
 }

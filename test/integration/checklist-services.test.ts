@@ -18,7 +18,7 @@ import { marksWriter } from '../../src/services/marks.js';
 import { MEMBERS_TTL_MS, Permissions } from '../../src/services/permissions.js';
 import { AuditStore } from '../../src/store/audit-store.js';
 import { ChecklistStore } from '../../src/store/checklist-store.js';
-import { type Db, openDb } from '../../src/store/db.js';
+import { type Db, MIGRATIONS, openDb } from '../../src/store/db.js';
 import { FindingsStore } from '../../src/store/findings-store.js';
 import { LifecycleStore } from '../../src/store/lifecycle-store.js';
 import { tempDb } from '../helpers/bot-process.js';
@@ -198,20 +198,21 @@ describe('store', () => {
     expect(w.audit.count(w.name)).toBe(1);
   });
 
-  it('upgrades a v1 database to v2 and keeps its cards', () => {
+  it('upgrades a v1 (foundation-only) database to the latest schema and keeps its state', () => {
     const file = tempDb();
-    const db1 = openDb(file);
-    new FindingsStore(db1).setKv('cursor', '2026-12-01T00:00:00Z');
-    // Back to what a foundation-only build left behind.
-    db1.exec('DROP TABLE checklist_steps; DROP TABLE plans; DROP TABLE lifecycle; DROP TABLE audit;');
-    db1.exec('DELETE FROM schema_migrations WHERE version = 2');
-    db1.close();
+    // Exactly what a foundation-only build left behind: migration 1 and its version row.
+    const v1 = new Database(file);
+    v1.exec(MIGRATIONS[0] as string);
+    v1.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    v1.prepare("INSERT INTO schema_migrations VALUES (1, '2026-12-01T00:00:00Z')").run();
+    v1.prepare("INSERT INTO kv VALUES ('cursor', '2026-12-01T00:00:00Z')").run();
+    v1.close();
     const db2 = openDb(file);
     expect(new FindingsStore(db2).getKv('cursor')).toBe('2026-12-01T00:00:00Z');
     expect(new ChecklistStore(db2).steps('x')).toHaveLength(6);
     db2.close();
     const raw = new Database(file, { readonly: true });
-    expect(raw.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 2 });
+    expect(raw.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: MIGRATIONS.length });
     raw.close();
   });
 });
