@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SANDBOX_DEFAULTS, type SandboxEndpoints } from '../config.js';
+import { FakeScc, type FindingResultJson } from '../fakes/scc-server.js';
+import { FakeSlack } from '../fakes/slack-server.js';
+import { SAMPLE_FINDINGS } from './sample-findings.js';
+
+/** The person at the sandbox page, as Slack would name them in payloads. */
+export const SANDBOX_USER = { id: 'U0SANDBOX01', name: 'you' } as const;
+export const SANDBOX_CHANNEL_NAME = 'escape-desk-alerts';
+
+const MINUTE = 60_000;
+
+/**
+ * When each sample happened, relative to now. The prod agent's findings keep their spacing from
+ * the fixtures (so "related within ±60 min" and "the muted one 30 h earlier" stay true); the
+ * other agents' findings are placed a little earlier.
+ */
+function placement(now: Date): Map<string, Date> {
+  const anchor = Date.parse(sampleOf('escape-nsenter').finding.eventTime as string);
+  const nsenterAt = now.getTime() - 12 * MINUTE;
+  const keepSpacing = (name: string) =>
+    new Date(nsenterAt + Date.parse(sampleOf(name).finding.eventTime as string) - anchor);
+  return new Map([
+    ['minimal', new Date(now.getTime() - 50 * MINUTE)],
+    ['escape-deepce', new Date(now.getTime() - 25 * MINUTE)],
+    ...['escape-nsenter', 'hostile-args', 'multi-process', 'related-added-binary', 'related-reverse-shell'].map(
+      (n) => [n, keepSpacing(n)] as const,
+    ),
+    ['related-muted-old', keepSpacing('related-muted-old')],
+  ]);
+}
+
+function sampleOf(name: string): FindingResultJson {
+  const s = SAMPLE_FINDINGS[name];
+  if (!s) throw new Error(`no sample ${name}`);
+  return structuredClone(s);
+}
+
+function at(r: FindingResultJson, when: Date): FindingResultJson {
+  r.finding.eventTime = when.toISOString();
+  // SCC writes the finding a little after the event.
+  r.finding.createTime = new Date(when.getTime() + 40_000).toISOString();
+  return r;
+}
+
+function withId(r: FindingResultJson, id: string): FindingResultJson {
+  r.finding.name = r.finding.name.replace(/[^/]+$/, id);
+  if (typeof r.finding.canonicalName === 'string') {
+    r.finding.canonicalName = r.finding.canonicalName.replace(/[^/]+$/, id);
+  }
+  return r;
+}
+
+/** Templates for "New finding": container escapes on the sample agents, in turn. */
+const INJECT_TEMPLATES = ['escape-nsenter', 'escape-deepce', 'multi-process'];
+
+/**
+ * The in-process fakes sandbox mode runs the real bot against: a fake Slack Web API and a fake SCC
+ * (real gRPC), on loopback ephemeral ports, seeded with the sample findings moved to "just now".
+ */
+export class SandboxWorld {
+  readonly slack: FakeSlack;
+  readonly scc = new FakeScc();
+  readonly signingSecret = randomBytes(24).toString('hex');
+  private readonly stateDir = mkdtempSync(join(tmpdir(), 'escape-desk-sandbox-'));
+  private injected = 0;
+
+  private constructor() {
+    this.slack = new FakeSlack({ token: SANDBOX_DEFAULTS.botToken });
+  }
+
+  static async start(now = new Date()): Promise<SandboxWorld> {
+    const world = new SandboxWorld();
+    await world.slack.start();
+    await world.scc.start();
+    for (const [name, when] of placement(now)) world.scc.upsert(at(sampleOf(name), when));
+    return world;
+  }
+
+  get endpoints(): SandboxEndpoints {
+    return {
+      slackApiUrl: this.slack.url,
+      sccHost: this.scc.address,
+      signingSecret: this.signingSecret,
+      stateDb: join(this.stateDir, 'state.sqlite'),
+    };
+  }
+
+  /** Lets the sandbox user act when RESPONDER_USERGROUP_ID is configured. */
+  allowResponder(usergroupId: string | undefined): void {
+    if (usergroupId) this.slack.usergroups.set(usergroupId, [SANDBOX_USER.id]);
+  }
+
+  /** A fresh container-escape finding, raised now, for ingest to pick up on its next poll. */
+  injectFinding(now = new Date()): FindingResultJson {
+    const template = INJECT_TEMPLATES[this.injected % INJECT_TEMPLATES.length] ?? 'escape-nsenter';
+    this.injected += 1;
+    const r = at(withId(sampleOf(template), randomBytes(16).toString('hex')), now);
+    this.scc.upsert(r);
+    return r;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([this.slack.stop(), this.scc.stop()]);
+    rmSync(this.stateDir, { recursive: true, force: true });
+  }
+}
