@@ -93,6 +93,18 @@ beforeAll(async () => {
     seen.actions.push(body);
     await respond({ response_type: 'ephemeral', text: `You chose *${(action as any).selected_option.value}*` });
   });
+  app.action('answer_in_thread', async ({ ack, body, client }) => {
+    await ack();
+    const b = body as any;
+    await client.chat.postMessage({ channel: b.channel.id, thread_ts: b.message.ts, text: '*Related:* `3 findings`' });
+    await client.files.uploadV2({
+      channel_id: b.channel.id,
+      thread_ts: b.message.ts,
+      filename: 'logs.txt',
+      title: 'Agent logs',
+      content: 'line 1 <script>alert(1)</script>\nline 2',
+    });
+  });
   app.view('plan', async ({ ack, view }) => {
     seen.submissions.push(view);
     const text = view.state.values.plan?.text?.value ?? '';
@@ -138,6 +150,7 @@ describe('sandbox page → signed Slack requests → a real Bolt app', () => {
           block_id: 'card_actions',
           elements: [
             { type: 'button', action_id: 'open_plan', value: 'finding-x', text: { type: 'plain_text', text: 'Plan' } },
+            { type: 'button', action_id: 'answer_in_thread', text: { type: 'plain_text', text: 'Answer' } },
           ],
         },
       ],
@@ -211,6 +224,15 @@ describe('sandbox page → signed Slack requests → a real Bolt app', () => {
       .poll(() => world.slack.ephemerals.find((e) => e.text === 'You chose *mute*')?.user)
       .toBe(SANDBOX_USER.id);
     expect((await fragments()).channel).toContain('You chose <b>mute</b>');
+  });
+
+  it('shows thread replies and uploaded files under the card, escaped', async () => {
+    expect((await post('/sandbox/action', { c: `m:${ts}`, b: 1, e: 1 })).status).toBe(200);
+    await expect.poll(async () => (await fragments()).channel, { timeout: 10_000 }).toContain('Agent logs');
+    const { channel: html } = await fragments();
+    expect(html).toContain(`<details class="thread" id="t-${ts.replace('.', '-')}"><summary>2 replies</summary>`);
+    expect(html).toContain('<b>Related:</b> <code>3 findings</code>');
+    expect(html).toContain('<pre>line 1 &lt;script&gt;alert(1)&lt;/script&gt;\nline 2</pre>');
   });
 
   it('refuses what the message does not offer, and reports an unhandled action like Slack would', async () => {
