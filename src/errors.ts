@@ -79,3 +79,11 @@ export class NotAuthorized extends EscapeDeskError {
     super(`user ${userId} may not do this: ${why}`);
   }
 }
+
+/** The request makes no sense for this object (e.g. agent logs for a finding that is not on an agent). */
+export class NotApplicable extends EscapeDeskError {
+  override readonly name = 'NotApplicable';
+  constructor(readonly why: string) {
+    super(`not applicable: ${why}`);
+  }
+}

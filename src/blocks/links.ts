@@ -7,12 +7,21 @@ export const MITRE_T1611_URL = 'https://attack.mitre.org/techniques/T1611/';
 
 const enc = encodeURIComponent;
 
-export function findingConsoleUrl(f: Finding): string {
+/** `?organizationId=…` or `?project=…`: the console scope a finding's links open in. */
+function consoleScope(f: Finding): string {
   const parts = parseFindingName(f.name);
-  const base = `${CONSOLE}/security/command-center/findingsv2;name=${enc(f.name)}`;
-  if (parts?.root.startsWith('organizations/')) return `${base}?organizationId=${enc(parts.root.slice(14))}`;
+  if (parts?.root.startsWith('organizations/')) return `?organizationId=${enc(parts.root.slice(14))}`;
   const project = projectIdOf(f) ?? (parts?.root.startsWith('projects/') ? parts.root.slice(9) : undefined);
-  return project ? `${base}?project=${enc(project)}` : base;
+  return project ? `?project=${enc(project)}` : '';
+}
+
+export function findingConsoleUrl(f: Finding): string {
+  return `${CONSOLE}/security/command-center/findingsv2;name=${enc(f.name)}${consoleScope(f)}`;
+}
+
+/** The SCC Findings page running `query` (an SCC filter), in the scope of finding `f`. */
+export function findingsQueryUrl(f: Finding, query: string): string {
+  return `${CONSOLE}/security/command-center/findingsv2;query=${enc(query)}${consoleScope(f)}`;
 }
 
 export function agentConsoleUrl(resourceName: string): string | undefined {
@@ -36,7 +45,12 @@ export function logsExplorerUrl(resourceName: string, startIso: string, endIso: 
   const a = parseAgent(resourceName);
   const query = agentLogQuery(resourceName);
   if (!a || !query) return undefined;
-  return `${CONSOLE}/logs/query;query=${enc(query)};timeRange=${enc(startIso)}%2F${enc(endIso)}?project=${enc(a.project)}`;
+  return logsQueryUrl(a.project, query, startIso, endIso);
+}
+
+/** Logs Explorer running exactly `query` over [start, end] in `project`. */
+export function logsQueryUrl(project: string, query: string, startIso: string, endIso: string): string {
+  return `${CONSOLE}/logs/query;query=${enc(query)};timeRange=${enc(startIso)}%2F${enc(endIso)}?project=${enc(project)}`;
 }
 
 /** Logs Explorer window around the event; ± minutes. */

@@ -6,7 +6,12 @@
 
 export class FilterError extends Error {}
 
-export type FieldValue = { kind: 'string'; value: string } | { kind: 'time'; ms: number } | undefined;
+export type FieldValue =
+  | { kind: 'string'; value: string }
+  | { kind: 'time'; ms: number }
+  /** an enum whose values are ordered, e.g. Cloud Logging's severity (DEFAULT < DEBUG < … < EMERGENCY) */
+  | { kind: 'ordered'; value: string; order: readonly string[] }
+  | undefined;
 export type Resolver = (field: string) => FieldValue;
 
 type Op = '=' | '!=' | ':' | '>' | '<' | '>=' | '<=';
@@ -108,6 +113,28 @@ function compareTime(actual: number, op: Op, raw: string): boolean {
   }
 }
 
+function compareOrdered(actual: string, order: readonly string[], op: Op, raw: string): boolean {
+  const a = order.indexOf(actual);
+  const v = order.indexOf(raw);
+  if (v < 0) throw new FilterError(`not one of ${order.join(', ')}: ${raw}`);
+  switch (op) {
+    case '=':
+      return a === v;
+    case '!=':
+      return a !== v;
+    case '>':
+      return a > v;
+    case '<':
+      return a < v;
+    case '>=':
+      return a >= v;
+    case '<=':
+      return a <= v;
+    default:
+      throw new FilterError(`operator ${op} is not valid on an ordered value`);
+  }
+}
+
 export function evaluate(node: Node | undefined, resolve: Resolver): boolean {
   if (!node) return true;
   switch (node.t) {
@@ -121,6 +148,7 @@ export function evaluate(node: Node | undefined, resolve: Resolver): boolean {
       const actual = resolve(node.field);
       if (actual === undefined) return false;
       if (actual.kind === 'time') return compareTime(actual.ms, node.op, node.value);
+      if (actual.kind === 'ordered') return compareOrdered(actual.value, actual.order, node.op, node.value);
       switch (node.op) {
         case '=':
           return actual.value === node.value;
@@ -136,12 +164,16 @@ export function evaluate(node: Node | undefined, resolve: Resolver): boolean {
 }
 
 /** Parses once, then returns a predicate; throws FilterError for anything outside the subset. */
-export function compileFilter(src: string, knownFields: ReadonlySet<string>): (r: Resolver) => boolean {
+export function compileFilter(
+  src: string,
+  knownFields: ReadonlySet<string> | ((field: string) => boolean),
+): (r: Resolver) => boolean {
   const node = parseFilter(src);
+  const known = typeof knownFields === 'function' ? knownFields : (f: string) => knownFields.has(f);
   const check = (n: Node | undefined): void => {
     if (!n) return;
     if (n.t === 'cmp') {
-      if (!knownFields.has(n.field)) throw new FilterError(`unsupported filter field ${n.field}`);
+      if (!known(n.field)) throw new FilterError(`unsupported filter field ${n.field}`);
     } else if (n.t === 'not') check(n.item);
     else for (const x of n.items) check(x);
   };

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReasoningEngineJson } from '../../src/fakes/aiplatform-server.js';
+import type { LogEntryJson } from '../../src/fakes/logging-server.js';
 import type { FindingResultJson } from '../../src/fakes/scc-server.js';
 
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'findings');
@@ -42,4 +44,16 @@ export function findingOf(result: FindingResultJson): Finding {
   const r = toFinding(wire);
   if (!r.ok) throw new Error(`fixture does not validate: ${r.reason}`);
   return r.finding;
+}
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+
+/** A ReasoningEngine (proto3 JSON) from test/fixtures/agents. */
+export function agentFixture(name: string): ReasoningEngineJson {
+  return JSON.parse(readFileSync(join(FIXTURES, 'agents', `${name}.json`), 'utf8')) as ReasoningEngineJson;
+}
+
+/** LogEntry objects (proto3 JSON) from test/fixtures/logs. */
+export function logFixture(name: string): LogEntryJson[] {
+  return JSON.parse(readFileSync(join(FIXTURES, 'logs', `${name}.json`), 'utf8')) as LogEntryJson[];
 }

@@ -15,13 +15,22 @@ interface GrpcModule {
 // biome-ignore lint/suspicious/noExplicitAny: each client types its options with its own gax copy
 export function clientOptions(clientPackage: string, emulatorHost: string | undefined, apiEndpoint?: string): any {
   if (!emulatorHost) return apiEndpoint ? { apiEndpoint } : {};
-  const idx = emulatorHost.lastIndexOf(':');
-  const host = emulatorHost.slice(0, idx).replace(/^\[|\]$/g, '');
-  const port = Number(emulatorHost.slice(idx + 1));
+  const { host, port } = parseHostPort(emulatorHost);
+  const grpc = require(grpcJsPathFor(clientPackage)) as GrpcModule;
+  return { apiEndpoint: host, port, sslCreds: grpc.credentials.createInsecure() };
+}
+
+/** `host:port` or `[v6]:port` → parts. */
+export function parseHostPort(hostPort: string): { host: string; port: number } {
+  const idx = hostPort.lastIndexOf(':');
+  return { host: hostPort.slice(0, idx).replace(/^\[|\]$/g, ''), port: Number(hostPort.slice(idx + 1)) };
+}
+
+/** Path of the @grpc/grpc-js that `clientPackage`'s own google-gax loads. */
+export function grpcJsPathFor(clientPackage: string): string {
   const pkgDir = dirname(require.resolve(`${clientPackage}/package.json`));
   const gaxDir = dirname(require.resolve('google-gax', { paths: [pkgDir] }));
-  const grpc = require(require.resolve('@grpc/grpc-js', { paths: [gaxDir] })) as GrpcModule;
-  return { apiEndpoint: host, port, sslCreds: grpc.credentials.createInsecure() };
+  return require.resolve('@grpc/grpc-js', { paths: [gaxDir] });
 }
 
 /** gRPC status codes we treat specially (numeric so we need no grpc import here). */
