@@ -3,9 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_DEFAULTS, type SandboxEndpoints } from '../config.js';
+import { FakeAiplatform, type ReasoningEngineJson } from '../fakes/aiplatform-server.js';
+import { FakeLogging, type LogEntryJson } from '../fakes/logging-server.js';
 import { FakeScc, type FindingResultJson } from '../fakes/scc-server.js';
 import { FakeSlack } from '../fakes/slack-server.js';
+import { SAMPLE_AGENTS } from './sample-agents.js';
 import { SAMPLE_FINDINGS } from './sample-findings.js';
+import { SAMPLE_LOGS } from './sample-logs.js';
 
 /** The person at the sandbox page, as Slack would name them in payloads. */
 export const SANDBOX_USER = { id: 'U0SANDBOX01', name: 'you' } as const;
@@ -13,19 +17,49 @@ export const SANDBOX_CHANNEL_NAME = 'escape-desk-alerts';
 
 const MINUTE = 60_000;
 
+/** How far the samples of each agent move so that they happened minutes ago (logs and agents move with them). */
+function offsets(now: Date): { prod: number; dev: number } {
+  const at = (name: string) => Date.parse(sampleOf(name).finding.eventTime as string);
+  return {
+    prod: now.getTime() - 12 * MINUTE - at('escape-nsenter'),
+    dev: now.getTime() - 25 * MINUTE - at('escape-deepce'),
+  };
+}
+
+const shifted = (iso: unknown, by: number) =>
+  typeof iso === 'string' && !Number.isNaN(Date.parse(iso)) ? new Date(Date.parse(iso) + by).toISOString() : iso;
+
+/** Sample logs and agents for the fake Logging and Vertex AI servers, moved with their agent's findings. */
+function agentsAndLogs(now: Date): { agents: ReasoningEngineJson[]; logs: LogEntryJson[] } {
+  const by = offsets(now);
+  const shift: Record<string, number> = { 'support-triage-agent': by.prod, 'deepce-dev-agent': by.dev };
+  const agents = Object.entries(SAMPLE_AGENTS).map(([name, a]) => {
+    const copy = structuredClone(a);
+    copy.updateTime = shifted(copy.updateTime, shift[name] ?? 0);
+    return copy;
+  });
+  const logs = Object.entries(SAMPLE_LOGS).flatMap(([name, entries]) =>
+    entries.map((e) => {
+      const copy = structuredClone(e);
+      copy.timestamp = shifted(copy.timestamp, shift[name] ?? 0) as string;
+      copy.receiveTimestamp = shifted(copy.receiveTimestamp, shift[name] ?? 0);
+      return copy;
+    }),
+  );
+  return { agents, logs };
+}
+
 /**
  * When each sample happened, relative to now. The prod agent's findings keep their spacing from
  * the fixtures (so "related within ±60 min" and "the muted one 30 h earlier" stay true); the
  * other agents' findings are placed a little earlier.
  */
 function placement(now: Date): Map<string, Date> {
-  const anchor = Date.parse(sampleOf('escape-nsenter').finding.eventTime as string);
-  const nsenterAt = now.getTime() - 12 * MINUTE;
-  const keepSpacing = (name: string) =>
-    new Date(nsenterAt + Date.parse(sampleOf(name).finding.eventTime as string) - anchor);
+  const by = offsets(now);
+  const keepSpacing = (name: string) => new Date(Date.parse(sampleOf(name).finding.eventTime as string) + by.prod);
   return new Map([
     ['minimal', new Date(now.getTime() - 50 * MINUTE)],
-    ['escape-deepce', new Date(now.getTime() - 25 * MINUTE)],
+    ['escape-deepce', new Date(Date.parse(sampleOf('escape-deepce').finding.eventTime as string) + by.dev)],
     ...['escape-nsenter', 'hostile-args', 'multi-process', 'related-added-binary', 'related-reverse-shell'].map(
       (n) => [n, keepSpacing(n)] as const,
     ),
@@ -58,12 +92,15 @@ function withId(r: FindingResultJson, id: string): FindingResultJson {
 const INJECT_TEMPLATES = ['escape-nsenter', 'escape-deepce', 'multi-process'];
 
 /**
- * The in-process fakes sandbox mode runs the real bot against: a fake Slack Web API and a fake SCC
- * (real gRPC), on loopback ephemeral ports, seeded with the sample findings moved to "just now".
+ * The in-process fakes sandbox mode runs the real bot against: a fake Slack Web API and fake SCC,
+ * Cloud Logging and Vertex AI servers (real gRPC), on loopback ephemeral ports, seeded with the
+ * sample findings, agents and log lines, moved so that the findings happened minutes ago.
  */
 export class SandboxWorld {
   readonly slack: FakeSlack;
   readonly scc = new FakeScc();
+  readonly logging = new FakeLogging();
+  readonly aiplatform = new FakeAiplatform();
   readonly signingSecret = randomBytes(24).toString('hex');
   private readonly stateDir = mkdtempSync(join(tmpdir(), 'escape-desk-sandbox-'));
   private injected = 0;
@@ -74,9 +111,11 @@ export class SandboxWorld {
 
   static async start(now = new Date()): Promise<SandboxWorld> {
     const world = new SandboxWorld();
-    await world.slack.start();
-    await world.scc.start();
+    await Promise.all([world.slack.start(), world.scc.start(), world.logging.start(), world.aiplatform.start()]);
     for (const [name, when] of placement(now)) world.scc.upsert(at(sampleOf(name), when));
+    const { agents, logs } = agentsAndLogs(now);
+    for (const a of agents) world.aiplatform.upsertEngine(a);
+    world.logging.add(logs);
     return world;
   }
 
@@ -84,6 +123,8 @@ export class SandboxWorld {
     return {
       slackApiUrl: this.slack.url,
       sccHost: this.scc.address,
+      loggingHost: this.logging.address,
+      aiplatformHost: this.aiplatform.address,
       signingSecret: this.signingSecret,
       stateDb: join(this.stateDir, 'state.sqlite'),
     };
@@ -104,7 +145,7 @@ export class SandboxWorld {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([this.slack.stop(), this.scc.stop()]);
+    await Promise.allSettled([this.slack.stop(), this.scc.stop(), this.logging.stop(), this.aiplatform.stop()]);
     rmSync(this.stateDir, { recursive: true, force: true });
   }
 }
