@@ -3,6 +3,9 @@ import { App, type App as BoltApp, type CustomRoute, HTTPReceiver, SocketModeRec
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Health } from './health.js';
+import { registerAgentSettings } from './listeners/actions/agent-settings.js';
+import { registerPullLogs } from './listeners/actions/pull-logs.js';
+import { registerRelatedFindings } from './listeners/actions/related-findings.js';
 import { registerEscapeFinding } from './listeners/commands/escape-finding.js';
 import type { Deps } from './listeners/deps.js';
 import { boltLogger } from './logger.js';
@@ -55,6 +58,9 @@ export function buildApp(config: Config, log: Logger, health: Health, customRout
 
 export function registerListeners(app: BoltApp, deps: Deps): void {
   registerEscapeFinding(app, deps);
+  registerRelatedFindings(app, deps);
+  registerAgentSettings(app, deps);
+  registerPullLogs(app, deps);
   app.error(async (err) => {
     deps.log.error({ err }, 'unhandled error in a Slack listener');
   });

@@ -1,6 +1,8 @@
 import type { CustomRoute } from '@slack/bolt';
 import dotenv from 'dotenv';
 import type { Logger } from 'pino';
+import { AiplatformAdapter } from './adapters/gcp/aiplatform.js';
+import { LoggingAdapter } from './adapters/gcp/logging.js';
 import { SccAdapter } from './adapters/gcp/scc.js';
 import { SlackApi } from './adapters/slack/slack-api.js';
 import { buildApp, registerListeners, SLACK_EVENTS_PATH } from './app.js';
@@ -13,6 +15,7 @@ import { SANDBOX_PATH, SandboxPage } from './sandbox/routes.js';
 import { SandboxWorld } from './sandbox/world.js';
 import { CardService } from './services/cards.js';
 import { Ingest } from './services/ingest.js';
+import { InvestigateService } from './services/investigate.js';
 import { LookupService } from './services/lookup.js';
 import { openDb } from './store/db.js';
 import { FindingsStore } from './store/findings-store.js';
@@ -64,6 +67,10 @@ async function startSandbox(reason: string, startedAt: number): Promise<void> {
     afterStop: () => world.stop(),
   });
   page.appPort = port;
+  world.aiplatformReady.then(
+    () => log.debug('sandbox: fake Vertex AI ready'),
+    (err: unknown) => log.error({ err }, 'sandbox: the fake Vertex AI did not start; Agent settings will fail'),
+  );
   const url = `http://localhost:${port}${SANDBOX_PATH}`;
   log.warn(
     { mode: 'sandbox', reason, url },
@@ -99,7 +106,18 @@ async function startBot(config: Config, log: Logger, opts: BotOptions): Promise<
     findingCard(f, { relatedWindowMinutes: config.relatedWindowMinutes, actions: [cardActions(f.name)] });
   const cards = new CardService({ store, slack, channel: config.slack.channelId, render, now, log });
   const lookup = new LookupService(store, scc, config.scc.parent, now);
-  registerListeners(app, { channel: config.slack.channelId, cards, lookup, slack, log });
+  const logging = new LoggingAdapter(config.logging.emulatorHost);
+  const agents = new AiplatformAdapter(config.aiplatform.emulatorHost);
+  const investigate = new InvestigateService({
+    findings: scc,
+    logs: logging,
+    agents,
+    lookup,
+    sccParent: config.scc.parent,
+    windowMinutes: config.relatedWindowMinutes,
+    now,
+  });
+  registerListeners(app, { channel: config.slack.channelId, cards, lookup, investigate, slack, log });
 
   await initSlack(app, log);
   health.ok('slack');
@@ -138,6 +156,8 @@ async function startBot(config: Config, log: Logger, opts: BotOptions): Promise<
     await opts.beforeStop?.().catch(() => undefined);
     await app.stop().catch(() => undefined);
     await scc.close().catch(() => undefined);
+    await logging.close().catch(() => undefined);
+    await agents.close().catch(() => undefined);
     db.close();
     await opts.afterStop?.().catch(() => undefined);
     process.exit(0);

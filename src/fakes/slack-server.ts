@@ -154,9 +154,8 @@ export class FakeSlack {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
-    if (url.pathname.startsWith('/upload/')) {
-      return this.receiveUpload(url.pathname.slice(8), raw, String(req.headers['content-type'] ?? ''), res);
-    }
+    if (url.pathname.startsWith('/upload/'))
+      return this.receiveUpload(url.pathname.slice(8), raw, req.headers['content-type'] ?? '', res);
     const method = url.pathname.replace(/^\/api\//, '');
     const args = this.decode(req, raw, url);
     const call: SlackCall = { method, args, at: Date.now() };
@@ -322,15 +321,24 @@ export class FakeSlack {
     }
   }
 
-  private receiveUpload(id: string, raw: Buffer, contentType: string, res: ServerResponse): void {
+  /** Step 2 of files.uploadV2. Slack accepts the raw bytes or a multipart form (what @slack/web-api sends). */
+  private async receiveUpload(id: string, raw: Buffer, contentType: string, res: ServerResponse): Promise<void> {
     const file = this.files.find((f) => f.id === id);
     if (!file) {
       res.writeHead(404).end();
       return;
     }
-    // Slack stores the file itself, whether the client sent it raw or as a multipart form.
-    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/.exec(contentType);
-    file.content = boundary ? multipartFile(raw, boundary[1] ?? boundary[2] ?? '') : raw.toString('utf8');
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Request('http://fake.upload/', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: raw,
+      }).formData();
+      const part = [...form.values()].find((v) => typeof v !== 'string');
+      file.content = part && typeof part !== 'string' ? await part.text() : '';
+    } else {
+      file.content = raw.toString('utf8');
+    }
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
   }
 
@@ -372,20 +380,6 @@ export class SlackApiError extends Error {
   constructor(readonly code: string) {
     super(code);
   }
-}
-
-/** The body of the first file part (or else the first part) of a multipart/form-data upload. */
-function multipartFile(raw: Buffer, boundary: string): string {
-  const parts = raw
-    .toString('latin1')
-    .split(`--${boundary}`)
-    .slice(1, -1)
-    .map((p) => {
-      const split = p.indexOf('\r\n\r\n');
-      return { headers: p.slice(0, split), body: p.slice(split + 4).replace(/\r\n$/, '') };
-    });
-  const part = parts.find((p) => /filename=/i.test(p.headers)) ?? parts[0];
-  return Buffer.from(part?.body ?? '', 'latin1').toString('utf8');
 }
 
 function safeJson(v: string): unknown {

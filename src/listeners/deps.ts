@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SlackPort } from '../adapters/slack/slack-api.js';
 import type { CardService } from '../services/cards.js';
+import type { InvestigateService } from '../services/investigate.js';
 import type { LookupService } from '../services/lookup.js';
 
 /** An investigation button answered in a card's thread; the checklist marks steps 2–4 from this. */
@@ -18,6 +19,7 @@ export interface Deps {
   channel: string;
   cards: CardService;
   lookup: LookupService;
+  investigate: InvestigateService;
   slack: SlackPort;
   log: Logger;
   /** Set by the checklist feature; investigation listeners call it after answering. */

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { SANDBOX_DEFAULTS, type SandboxEndpoints } from '../config.js';
-import { FakeAiplatform, type ReasoningEngineJson } from '../fakes/aiplatform-server.js';
+import type { ReasoningEngineJson } from '../fakes/aiplatform-server.js';
 import { FakeLogging, type LogEntryJson } from '../fakes/logging-server.js';
 import { FakeScc, type FindingResultJson } from '../fakes/scc-server.js';
 import { FakeSlack } from '../fakes/slack-server.js';
@@ -67,6 +69,18 @@ function placement(now: Date): Map<string, Date> {
   ]);
 }
 
+/** A free loopback port for a server that starts a little later (in a worker). */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 function sampleOf(name: string): FindingResultJson {
   const s = SAMPLE_FINDINGS[name];
   if (!s) throw new Error(`no sample ${name}`);
@@ -100,7 +114,10 @@ export class SandboxWorld {
   readonly slack: FakeSlack;
   readonly scc = new FakeScc();
   readonly logging = new FakeLogging();
-  readonly aiplatform = new FakeAiplatform();
+  private aiplatform: Worker | undefined;
+  private aiplatformPort = 0;
+  /** Resolves when the fake Vertex AI (started in a worker, see aiplatform-worker.ts) is listening. */
+  aiplatformReady: Promise<void> = Promise.resolve();
   readonly signingSecret = randomBytes(24).toString('hex');
   private readonly stateDir = mkdtempSync(join(tmpdir(), 'escape-desk-sandbox-'));
   private injected = 0;
@@ -111,10 +128,12 @@ export class SandboxWorld {
 
   static async start(now = new Date()): Promise<SandboxWorld> {
     const world = new SandboxWorld();
-    await Promise.all([world.slack.start(), world.scc.start(), world.logging.start(), world.aiplatform.start()]);
-    for (const [name, when] of placement(now)) world.scc.upsert(at(sampleOf(name), when));
     const { agents, logs } = agentsAndLogs(now);
-    for (const a of agents) world.aiplatform.upsertEngine(a);
+    // Not awaited: the bot and the page start meanwhile; only Agent settings needs it.
+    world.aiplatformPort = await freeLoopbackPort();
+    world.startAiplatform(agents);
+    await Promise.all([world.slack.start(), world.scc.start(), world.logging.start()]);
+    for (const [name, when] of placement(now)) world.scc.upsert(at(sampleOf(name), when));
     world.logging.add(logs);
     return world;
   }
@@ -124,10 +143,27 @@ export class SandboxWorld {
       slackApiUrl: this.slack.url,
       sccHost: this.scc.address,
       loggingHost: this.logging.address,
-      aiplatformHost: this.aiplatform.address,
+      aiplatformHost: `127.0.0.1:${this.aiplatformPort}`,
       signingSecret: this.signingSecret,
       stateDb: join(this.stateDir, 'state.sqlite'),
     };
+  }
+
+  private startAiplatform(agents: ReasoningEngineJson[]): void {
+    // Under vitest this module is TypeScript source; the worker then runs the built copy (tests build dist/ first).
+    const url = import.meta.url.endsWith('.ts')
+      ? new URL('../../dist/src/sandbox/aiplatform-worker.js', import.meta.url)
+      : new URL('./aiplatform-worker.js', import.meta.url);
+    const worker = new Worker(url, { workerData: { port: this.aiplatformPort, agents } });
+    worker.unref();
+    this.aiplatform = worker;
+    this.aiplatformReady = new Promise((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`fake Vertex AI worker exited (${code})`)));
+    });
+    // Reported by whoever awaits it; never an unhandled rejection.
+    this.aiplatformReady.catch(() => undefined);
   }
 
   /** Lets the sandbox user act when RESPONDER_USERGROUP_ID is configured. */
@@ -145,7 +181,7 @@ export class SandboxWorld {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([this.slack.stop(), this.scc.stop(), this.logging.stop(), this.aiplatform.stop()]);
+    await Promise.allSettled([this.slack.stop(), this.scc.stop(), this.logging.stop(), this.aiplatform?.terminate()]);
     rmSync(this.stateDir, { recursive: true, force: true });
   }
 }

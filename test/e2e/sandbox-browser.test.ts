@@ -36,7 +36,9 @@ beforeAll(async () => {
   const port = await freePort();
   startedAt = performance.now();
   // Only PORT: no SLACK_*, no SCC_*; startBot adds nothing but PATH, LOG_LEVEL and METADATA_SERVER_DETECTION.
-  bot = await startBot({ PORT: String(port) });
+  bot = await startBot({ PORT: String(port) }, { waitReady: false });
+  // Generous: CI machines and shared dev boxes can be slow to load the Google clients.
+  await bot.waitForLog(/escape-desk ready/, 45_000);
   profile = mkdtempSync(join(tmpdir(), 'escape-desk-chromium-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -120,6 +122,25 @@ describe('sandbox page in Chromium, bot started with no credentials', () => {
     expect(await seen(answer)).toContain('Usage: /escape-finding <finding>');
   });
 
+  it('Related findings, Agent settings and Pull logs answer in the card’s thread, read from the fakes', async () => {
+    const nsenter = cards().filter({ hasText: '/usr/bin/nsenter' });
+    await nsenter.locator('button', { hasText: 'Related findings' }).click();
+    const thread = nsenter.locator('details.thread');
+    await thread.waitFor({ timeout: 20_000 });
+    await thread.locator('summary').click();
+    await expect.poll(() => seen(thread), { timeout: 20_000 }).toContain('Reverse Shell');
+    expect(await seen(thread)).toContain('Execution: Added Malicious Binary Executed');
+
+    await nsenter.locator('button', { hasText: 'Agent settings' }).click();
+    await expect.poll(() => seen(thread), { timeout: 30_000 }).toContain('support-triage-agent');
+
+    await nsenter.locator('button', { hasText: 'Pull logs' }).click();
+    await expect.poll(() => thread.locator('details.file').count(), { timeout: 20_000 }).toBe(1);
+    await thread.locator('details.file summary').click();
+    expect(await seen(thread.locator('details.file pre'))).toContain('/usr/bin/nsenter');
+    expect(await seen(thread.locator('summary').first())).toMatch(/^\d+ replies$/);
+  }, 90_000);
+
   it('injects a new finding into the fake SCC and its card appears after a poll', async () => {
     const before = await cards().count();
     await page.click('#inject');
@@ -131,6 +152,7 @@ describe('sandbox page in Chromium, bot started with no credentials', () => {
 
   it('saves a screenshot of the channel for the README', async () => {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    await page.fill('#cmd-text', `/escape-finding ${NSENTER_ID}`);
     // The prod agent's nsenter card right under the sticky page header.
     // (a string, so this file needs no DOM typings)
     await page.evaluate(`(() => {

@@ -16,16 +16,20 @@ describe('SANDBOX=1 with real-looking credentials', () => {
     realSlack = new FakeSlack({ token: TEST_SECRETS.botToken });
     await realSlack.start();
     port = await freePort();
-    bot = await startBot({
-      SANDBOX: '1',
-      SLACK_BOT_TOKEN: TEST_SECRETS.botToken,
-      SLACK_SIGNING_SECRET: TEST_SECRETS.signingSecret,
-      SLACK_API_URL: realSlack.url,
-      SLACK_CHANNEL_ID: 'C0REALCHAN1',
-      SCC_PARENT: 'organizations/123456789012',
-      PORT: String(port),
-    });
-  });
+    bot = await startBot(
+      {
+        SANDBOX: '1',
+        SLACK_BOT_TOKEN: TEST_SECRETS.botToken,
+        SLACK_SIGNING_SECRET: TEST_SECRETS.signingSecret,
+        SLACK_API_URL: realSlack.url,
+        SLACK_CHANNEL_ID: 'C0REALCHAN1',
+        SCC_PARENT: 'organizations/123456789012',
+        PORT: String(port),
+      },
+      { waitReady: false },
+    );
+    await bot.waitForLog(/escape-desk ready/, 45_000);
+  }, 60_000);
 
   afterAll(async () => {
     await bot?.stop();

@@ -81,7 +81,13 @@ export async function startBot(env: Record<string, string>, opts: { waitReady?: 
       return exited;
     },
   };
-  if (opts.waitReady !== false) await waitForLog(/escape-desk ready/);
+  if (opts.waitReady !== false) {
+    // A bot that never got ready must not outlive the test (orphans slow every later test on a shared machine).
+    await waitForLog(/escape-desk ready/).catch(async (err: unknown) => {
+      await bot.stop('SIGKILL');
+      throw err;
+    });
+  }
   return bot;
 }
 

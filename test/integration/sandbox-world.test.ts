@@ -29,6 +29,7 @@ let investigate: InvestigateService;
 
 beforeAll(async () => {
   world = await SandboxWorld.start(now);
+  await world.aiplatformReady;
   const e = world.endpoints;
   scc = new SccAdapter(e.sccHost);
   agents = new AiplatformAdapter(e.aiplatformHost);

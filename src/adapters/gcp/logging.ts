@@ -1,4 +1,3 @@
-import { Logging } from '@google-cloud/logging';
 import { z } from 'zod';
 import type { AgentLogEntry } from '../../domain/agent.js';
 import { MissingPermission, UpstreamError, UpstreamNotFound } from '../../errors.js';
@@ -117,24 +116,34 @@ interface GapicLoggingService {
  * without one, and quietly adds a 24 h window when the filter names no timestamp.
  */
 export class LoggingAdapter implements LogsSource {
-  private readonly service: GapicLoggingService;
+  private service: Promise<GapicLoggingService> | undefined;
 
-  constructor(emulatorHost: string | undefined) {
-    // The generated client lives in @google-cloud/logging-api with its own google-gax: take grpc-js from there.
-    const logging = new Logging(clientOptions('@google-cloud/logging-api', emulatorHost));
-    this.service = logging.loggingService as unknown as GapicLoggingService;
+  constructor(private readonly emulatorHost: string | undefined) {}
+
+  /** Loaded on first use (about a second of module loading we keep out of start-up). */
+  private client(): Promise<GapicLoggingService> {
+    this.service ??= import('@google-cloud/logging').then(({ Logging }) => {
+      // The generated client lives in @google-cloud/logging-api with its own google-gax: take grpc-js from there.
+      const logging = new Logging(clientOptions('@google-cloud/logging-api', this.emulatorHost));
+      return logging.loggingService as unknown as GapicLoggingService;
+    });
+    this.service.catch(() => {
+      this.service = undefined;
+    });
+    return this.service;
   }
 
   async list(q: LogQuery): Promise<LogPage> {
     if (!/timestamp\s*>=/.test(q.filter) || !/timestamp\s*<=/.test(q.filter))
       throw new Error('log queries must carry explicit timestamp bounds');
+    const service = await this.client();
     const entries: AgentLogEntry[] = [];
     let malformed = 0;
     let pageToken: string | undefined;
     do {
       let raw: GapicListResponse | undefined;
       try {
-        [, , raw] = await this.service.listLogEntries(
+        [, , raw] = await service.listLogEntries(
           {
             resourceNames: [`projects/${q.project}`],
             filter: q.filter,
@@ -157,7 +166,9 @@ export class LoggingAdapter implements LogsSource {
     return { entries: entries.slice(0, q.max), more: Boolean(pageToken) || entries.length > q.max, malformed };
   }
 
-  close(): Promise<void> {
-    return this.service.close();
+  async close(): Promise<void> {
+    const s = this.service;
+    this.service = undefined;
+    if (s) await (await s).close();
   }
 }

@@ -20,6 +20,15 @@ export interface SlackPort {
   permalink(channel: string, ts: string): Promise<string | undefined>;
   /** Finds cards already in the channel (by metadata) for the given findings, newer than `oldest` (unix seconds). */
   findCards(channel: string, findingNames: ReadonlySet<string>, oldest: number): Promise<Map<string, string>>;
+  /** Uploads a text file into a thread (files.uploadV2: get URL, upload, complete). */
+  uploadFile(channel: string, threadTs: string, file: UploadFile): Promise<void>;
+}
+
+export interface UploadFile {
+  filename: string;
+  title: string;
+  content: string;
+  initialComment?: string;
 }
 
 const HISTORY_PAGES_MAX = 20;
@@ -80,6 +89,21 @@ export class SlackApi implements SlackPort {
       return res.permalink;
     } catch {
       return undefined;
+    }
+  }
+
+  async uploadFile(channel: string, threadTs: string, file: UploadFile): Promise<void> {
+    try {
+      await this.client.filesUploadV2({
+        channel_id: channel,
+        thread_ts: threadTs,
+        filename: file.filename,
+        title: file.title,
+        content: file.content,
+        ...(file.initialComment ? { initial_comment: file.initialComment } : {}),
+      });
+    } catch (err) {
+      throw slackError('files.uploadV2', err);
     }
   }
 
