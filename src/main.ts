@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 }
 
 /**
- * Sandbox mode: the same startBot path, against in-process fakes of Slack and SCC, plus a local
+ * Sandbox mode: the same startBot path, against in-process fakes of Slack and Google, plus a local
  * page (GET /sandbox) that shows the channel and sends signed Slack requests back to the bot.
  */
 async function startSandbox(reason: string, startedAt: number): Promise<void> {
@@ -74,7 +74,7 @@ async function startSandbox(reason: string, startedAt: number): Promise<void> {
   const url = `http://localhost:${port}${SANDBOX_PATH}`;
   log.warn(
     { mode: 'sandbox', reason, url },
-    `SANDBOX MODE (${reason}): fake Slack and fake SCC, no real credentials used. Open ${url}`,
+    `SANDBOX MODE (${reason}): fake Slack and Google services, no real credentials used. Open ${url}`,
   );
   process.stderr.write(
     `\n  escape-desk is running in SANDBOX MODE (${reason}).\n  Open ${url} to see the channel.\n  Set SLACK_BOT_TOKEN (see README "Setup") to talk to real Slack.\n\n`,

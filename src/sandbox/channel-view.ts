@@ -110,7 +110,8 @@ function filesHtml(m: FakeMessage, files: readonly FakeFile[]): string {
     .map((f) => {
       const content = files.find((x) => x.id === f.id)?.content ?? '';
       const title = f.title || f.name;
-      return `<details class="file"><summary>📄 ${escapeHtml(title)} <span class="fname">${escapeHtml(f.name)}</span> (${content.length} chars)</summary><pre>${escapeHtml(content)}</pre></details>`;
+      // An id, so the page keeps it open across live updates.
+      return `<details class="file" id="f-${escapeHtml(f.id)}"><summary>📄 ${escapeHtml(title)} <span class="fname">${escapeHtml(f.name)}</span> (${content.length} chars)</summary><pre>${escapeHtml(content)}</pre></details>`;
     })
     .join('');
 }

@@ -179,7 +179,7 @@ export function pageHtml(p: PageParts): string {
 <title>escape-desk sandbox</title><style>${STYLE}</style></head>
 <body data-version="${p.version}">
 <header class="top"><h1>escape-desk · sandbox</h1>
-<p class="explain">The real bot (Bolt app, Google clients, ingest) running against built-in fakes of Slack and Security Command Center. Buttons and commands here are sent to the bot as signed Slack requests. Nothing reaches Slack or Google.</p>
+<p class="explain">The real bot (Bolt app, Google clients, ingest) running against built-in fakes of Slack, Security Command Center, Cloud Logging and Vertex AI. Buttons and commands here are sent to the bot as signed Slack requests. Nothing reaches Slack or Google.</p>
 <div class="controls"><form id="cmd" autocomplete="off"><label for="cmd-text">Command</label><input id="cmd-text" name="text" value="${escapeHtml(p.command)} " spellcheck="false"><button type="submit" class="btn">Send</button></form>
 <button type="button" class="btn" id="inject">New finding</button><output id="status" role="status"></output></div></header>
 <main><div class="chan"># ${escapeHtml(p.channelName)}</div><ol id="channel" class="channel">${p.channelHtml}</ol></main>

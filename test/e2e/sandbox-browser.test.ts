@@ -137,7 +137,10 @@ describe('sandbox page in Chromium, bot started with no credentials', () => {
     await nsenter.locator('button', { hasText: 'Pull logs' }).click();
     await expect.poll(() => thread.locator('details.file').count(), { timeout: 20_000 }).toBe(1);
     await thread.locator('details.file summary').click();
-    expect(await seen(thread.locator('details.file pre'))).toContain('/usr/bin/nsenter');
+    // Live updates re-render the thread while the answer finishes; the file stays open (it has an id).
+    await expect
+      .poll(() => seen(thread.locator('details.file pre')), { timeout: 10_000 })
+      .toContain('/usr/bin/nsenter');
     expect(await seen(thread.locator('summary').first())).toMatch(/^\d+ replies$/);
   }, 90_000);
 
