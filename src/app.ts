@@ -1,4 +1,5 @@
-import bolt, { type App as BoltApp, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+// Named imports: the default export differs between Node's ESM loader and vitest's interop.
+import { App, type App as BoltApp, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Health } from './health.js';
@@ -15,8 +16,6 @@ import { registerResponsePlan } from './listeners/views/response-plan.js';
 import { registerStepNote } from './listeners/views/step-note.js';
 import { boltLogger } from './logger.js';
 
-const { App } = bolt;
-
 /** Slack sends events, slash commands and interactivity here (manifest.yml points at it). */
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack's interactivity payloads are a few KB; a view submission with long notes stays far below this. */
@@ -27,8 +26,11 @@ export interface BuiltApp {
   receiver: HTTPReceiver | SocketModeReceiver;
 }
 
-/** Builds the Bolt app and registers every listener. Wiring only: behaviour lives in listeners and services. */
-export function buildApp(config: Config, log: Logger, health: Health): BuiltApp {
+/**
+ * Builds the Bolt app and registers every listener. Wiring only: behaviour lives in listeners and services.
+ * `customRoutes` are extra HTTP routes on the same port (sandbox mode serves its page this way).
+ */
+export function buildApp(config: Config, log: Logger, health: Health, customRoutes: CustomRoute[] = []): BuiltApp {
   const logger = boltLogger(log.child({ component: 'bolt' }));
   const healthz: CustomRoute = {
     path: '/healthz',
@@ -42,14 +44,14 @@ export function buildApp(config: Config, log: Logger, health: Health): BuiltApp 
   const receiver = config.slack.appToken
     ? new SocketModeReceiver({
         appToken: config.slack.appToken,
-        customRoutes: [healthz],
+        customRoutes: [healthz, ...customRoutes],
         installerOptions: { port: config.port },
         logger,
       })
     : new HTTPReceiver({
         signingSecret: config.slack.signingSecret ?? '',
         endpoints: SLACK_EVENTS_PATH,
-        customRoutes: [healthz],
+        customRoutes: [healthz, ...customRoutes],
         logger,
       });
   if (receiver instanceof HTTPReceiver && config.slack.signingSecret) {

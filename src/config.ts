@@ -144,6 +144,76 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
+/** Which world the bot runs in: real Slack and Google, or the built-in fakes with a local page. */
+export type RunMode = 'slack' | 'sandbox';
+
+/**
+ * Pure, like loadConfig. `SANDBOX=1` forces the sandbox, `SANDBOX=0` forbids it (missing credentials
+ * are then the usual configuration error); unset, a missing SLACK_BOT_TOKEN means sandbox, except
+ * under NODE_ENV=production (the Docker image), where a forgotten secret must stop start-up rather
+ * than quietly serve a demo.
+ */
+export function runModeOf(env: Record<string, string | undefined>): { mode: RunMode; reason: string } {
+  const raw = (env.SANDBOX ?? '').trim().toLowerCase();
+  if (raw === '1' || raw === 'true') return { mode: 'sandbox', reason: 'SANDBOX=1' };
+  if (raw === '0' || raw === 'false') return { mode: 'slack', reason: 'SANDBOX=0' };
+  if (raw !== '') {
+    throw new ConfigError([
+      `SANDBOX: must be 1 (always run the sandbox) or 0 (never; missing credentials are an error) (got ${JSON.stringify(env.SANDBOX)})`,
+    ]);
+  }
+  if ((env.SLACK_BOT_TOKEN ?? '').trim() !== '') return { mode: 'slack', reason: 'SLACK_BOT_TOKEN is set' };
+  if (env.NODE_ENV === 'production') return { mode: 'slack', reason: 'NODE_ENV=production' };
+  return { mode: 'sandbox', reason: 'no SLACK_BOT_TOKEN is set' };
+}
+
+export const SANDBOX_DEFAULTS = {
+  channelId: 'C0SANDBOX01',
+  sccParent: 'organizations/123456789012',
+  pollIntervalSeconds: '3',
+  // The fake Slack has no rate limit; a demo should not wait a second per card.
+  slackPostsPerSecond: '10',
+  botToken: 'xoxb-sandbox-local-fake-slack',
+} as const;
+
+const SANDBOX_NO_SERVICE = '127.0.0.1:1';
+
+/** Where the in-process fakes listen, and what the sandbox made up for this run. */
+export interface SandboxEndpoints {
+  slackApiUrl: string;
+  sccHost: string;
+  loggingHost?: string;
+  aiplatformHost?: string;
+  signingSecret: string;
+  stateDb: string;
+}
+
+/**
+ * The configuration for sandbox mode, through the same schema as the real one. Slack credentials
+ * and emulator hosts are replaced by the fakes' (a real token is never sent anywhere); STATE_DB is a
+ * fresh file because the fake Slack starts empty; SCC_PARENT, SLACK_CHANNEL_ID and
+ * POLL_INTERVAL_SECONDS get sandbox defaults; everything else is read as usual.
+ */
+export function loadSandboxConfig(env: Record<string, string | undefined>, fakes: SandboxEndpoints): Config {
+  const given = (key: string) => ((env[key] ?? '').trim() === '' ? undefined : env[key]);
+  return loadConfig({
+    ...env,
+    SLACK_BOT_TOKEN: SANDBOX_DEFAULTS.botToken,
+    SLACK_SIGNING_SECRET: fakes.signingSecret,
+    SLACK_APP_TOKEN: undefined,
+    SLACK_API_URL: fakes.slackApiUrl,
+    SLACK_CHANNEL_ID: given('SLACK_CHANNEL_ID') ?? SANDBOX_DEFAULTS.channelId,
+    SCC_PARENT: given('SCC_PARENT') ?? SANDBOX_DEFAULTS.sccParent,
+    POLL_INTERVAL_SECONDS: given('POLL_INTERVAL_SECONDS') ?? SANDBOX_DEFAULTS.pollIntervalSeconds,
+    SLACK_POSTS_PER_SECOND: given('SLACK_POSTS_PER_SECOND') ?? SANDBOX_DEFAULTS.slackPostsPerSecond,
+    SCC_EMULATOR_HOST: fakes.sccHost,
+    // A service without a fake gets a closed loopback port: it fails clearly and never reaches Google.
+    LOGGING_EMULATOR_HOST: fakes.loggingHost ?? SANDBOX_NO_SERVICE,
+    AIPLATFORM_EMULATOR_HOST: fakes.aiplatformHost ?? SANDBOX_NO_SERVICE,
+    STATE_DB: fakes.stateDb,
+  });
+}
+
 const SECRET_KEYS = new Set(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN']);
 
 function redactIfSecret(key: string, value: string | undefined): string | undefined {

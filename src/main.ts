@@ -1,4 +1,6 @@
+import type { CustomRoute } from '@slack/bolt';
 import dotenv from 'dotenv';
+import type { Logger } from 'pino';
 import { AiplatformAdapter } from './adapters/gcp/aiplatform.js';
 import { LoggingAdapter } from './adapters/gcp/logging.js';
 import { SccAdapter } from './adapters/gcp/scc.js';
@@ -6,9 +8,11 @@ import { SlackApi } from './adapters/slack/slack-api.js';
 import { buildApp, registerListeners, SLACK_EVENTS_PATH } from './app.js';
 import { findingCard } from './blocks/card.js';
 import { cardActions } from './blocks/card-actions.js';
-import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
+import { type Config, ConfigError, loadConfig, loadSandboxConfig, runModeOf, secretsOf } from './config.js';
 import { Health } from './health.js';
 import { createLogger } from './logger.js';
+import { SANDBOX_PATH, SandboxPage } from './sandbox/routes.js';
+import { SandboxWorld } from './sandbox/world.js';
 import { cardStatusOf } from './services/card-status.js';
 import { CardService } from './services/cards.js';
 import { ChecklistService } from './services/checklist.js';
@@ -34,10 +38,9 @@ const STORM_WINDOW_MS = 30 * 60_000;
 
 const FATAL_AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
-function readConfig(): Config {
-  dotenv.config({ quiet: true });
+function orExit<T>(read: () => T): T {
   try {
-    return loadConfig(process.env);
+    return read();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(
@@ -49,13 +52,70 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
-  const config = readConfig();
+  dotenv.config({ quiet: true });
+  const { mode, reason } = orExit(() => runModeOf(process.env));
+  if (mode === 'slack') {
+    const config = orExit(() => loadConfig(process.env));
+    await startBot(config, createLogger(config.logLevel, secretsOf(config)), { startedAt });
+    return;
+  }
+  await startSandbox(reason, startedAt);
+}
+
+/**
+ * Sandbox mode: the same startBot path, against in-process fakes of Slack and Google, plus a local
+ * page (GET /sandbox) that shows the channel and sends signed Slack requests back to the bot.
+ */
+async function startSandbox(reason: string, startedAt: number): Promise<void> {
+  // Every Google client talks to a fake; none may go looking for a metadata server or credentials.
+  process.env.METADATA_SERVER_DETECTION ??= 'none';
+  const world = await SandboxWorld.start();
+  const config = orExit(() => loadSandboxConfig(process.env, world.endpoints));
   const log = createLogger(config.logLevel, secretsOf(config));
+  world.allowResponder(config.responderUsergroupId);
+  const page = new SandboxPage(world, { channel: config.slack.channelId, signingSecret: world.signingSecret, log });
+  const { port } = await startBot(config, log, {
+    startedAt,
+    customRoutes: page.routes(),
+    // The page drives fake data only, but it can post to the bot: keep it on this machine.
+    host: '127.0.0.1',
+    beforeStop: async () => page.closeStreams(),
+    afterStop: () => world.stop(),
+  });
+  page.appPort = port;
+  world.aiplatformReady.then(
+    () => log.debug('sandbox: fake Vertex AI ready'),
+    (err: unknown) => log.error({ err }, 'sandbox: the fake Vertex AI did not start; Agent settings will fail'),
+  );
+  const url = `http://localhost:${port}${SANDBOX_PATH}`;
+  log.warn(
+    { mode: 'sandbox', reason, url },
+    `SANDBOX MODE (${reason}): fake Slack and Google services, no real credentials used. Open ${url}`,
+  );
+  process.stderr.write(
+    `\n  escape-desk is running in SANDBOX MODE (${reason}).\n  Open ${url} to see the channel.\n  Set SLACK_BOT_TOKEN (see README "Setup") to talk to real Slack.\n\n`,
+  );
+}
+
+interface BotOptions {
+  startedAt: number;
+  /** extra HTTP routes on PORT */
+  customRoutes?: CustomRoute[];
+  /** listen address (default: all interfaces) */
+  host?: string;
+  /** runs first on shutdown (e.g. the sandbox ends its event streams so the server can close) */
+  beforeStop?: () => Promise<void>;
+  /** runs last on shutdown */
+  afterStop?: () => Promise<void>;
+}
+
+/** The one start-up path for both modes: store, clients, Bolt app, listeners, HTTP server, ingest. */
+async function startBot(config: Config, log: Logger, opts: BotOptions): Promise<{ port: number }> {
   const health = new Health();
   const db = openDb(config.stateDb);
   const store = new FindingsStore(db);
   const scc = new SccAdapter(config.scc.emulatorHost);
-  const { app } = buildApp(config, log, health);
+  const { app } = buildApp(config, log, health, opts.customRoutes);
   const now = () => new Date();
   // Every Slack write goes through the journal; nothing else talks to the Web API for writes.
   const outboxStore = new OutboxStore(db);
@@ -116,15 +176,17 @@ async function main(): Promise<void> {
 
   await initSlack(app, log);
   health.ok('slack');
-  await app.start(config.port);
+  const server = await app.start(opts.host ? { port: config.port, host: opts.host } : config.port);
+  const address = (server as { address?: () => unknown } | undefined)?.address?.();
+  const port = typeof address === 'object' && address && 'port' in address ? Number(address.port) : config.port;
   log.info(
     {
-      port: config.port,
+      port,
       mode: config.slack.appToken ? 'socket' : 'http',
       path: config.slack.appToken ? undefined : SLACK_EVENTS_PATH,
-      readyMs: Math.round(performance.now() - startedAt),
+      readyMs: Math.round(performance.now() - opts.startedAt),
     },
-    `escape-desk ready on port ${config.port}`,
+    `escape-desk ready on port ${port}`,
   );
 
   const resume = async () => {
@@ -168,19 +230,22 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     await ingest.stop();
     await Promise.all([cardRefresh.settled(), marksSync.settled()]);
+    await opts.beforeStop?.().catch(() => undefined);
     await app.stop().catch(() => undefined);
     await scc.close().catch(() => undefined);
     await logging.close().catch(() => undefined);
     await agents.close().catch(() => undefined);
     db.close();
+    await opts.afterStop?.().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  return { port };
 }
 
 /** auth.test through Bolt; a bad token stops start-up with a clear line, a flaky network is retried. */
-async function initSlack(app: { init(): Promise<void> }, log: ReturnType<typeof createLogger>): Promise<void> {
+async function initSlack(app: { init(): Promise<void> }, log: Logger): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await app.init();

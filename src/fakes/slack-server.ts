@@ -27,6 +27,16 @@ export interface FakeMessage {
   files?: { id: string; name: string; title: string }[];
 }
 
+export interface FakeEphemeral {
+  channel: string;
+  user: string;
+  text: string;
+  blocks: unknown[];
+  /** the message_ts Slack returns; the sandbox page orders ephemerals among messages by it */
+  ts?: string;
+  thread_ts?: string;
+}
+
 export interface FakeFile {
   id: string;
   name: string;
@@ -48,7 +58,7 @@ export const FAKE_TEAM = 'T0FAKE';
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly messages: FakeMessage[] = [];
-  readonly ephemerals: { channel: string; user: string; text: string; blocks: unknown[] }[] = [];
+  readonly ephemerals: FakeEphemeral[] = [];
   readonly files: FakeFile[] = [];
   readonly views: { id: string; view: Record<string, unknown>; trigger_id?: string }[] = [];
   /** user group id → member user ids */
@@ -222,14 +232,18 @@ export class FakeSlack {
         msg.edited = { ts: this.nextTs() };
         return { channel, ts: msg.ts, text: msg.text };
       }
-      case 'chat.postEphemeral':
+      case 'chat.postEphemeral': {
+        const ts = this.nextTs();
         this.ephemerals.push({
           channel,
           user: String(a.user ?? ''),
           text: String(a.text ?? ''),
           blocks: this.checkBlocks(a.blocks),
+          ts,
+          ...(a.thread_ts ? { thread_ts: String(a.thread_ts) } : {}),
         });
-        return { message_ts: this.nextTs() };
+        return { message_ts: ts };
+      }
       case 'chat.getPermalink': {
         const msg = this.messages.find((m) => m.channel === channel && m.ts === a.message_ts);
         if (!msg) throw new SlackApiError('message_not_found');

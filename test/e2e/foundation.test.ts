@@ -285,7 +285,8 @@ describe('/escape-finding', () => {
 describe('start-up configuration', () => {
   it('stops with exit code 2 and one line per missing variable', () => {
     const r = spawnSync(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', SLACK_CHANNEL_ID: '#alerts' },
+      // SANDBOX=0: without it, missing credentials start sandbox mode (see sandbox.test.ts).
+      env: { PATH: process.env.PATH ?? '', SANDBOX: '0', SLACK_CHANNEL_ID: '#alerts' },
       encoding: 'utf8',
       timeout: 15_000,
     });

@@ -143,7 +143,7 @@ describe('Related findings', () => {
     'answers a storm of related findings in one message, paging through SCC',
     async () => {
       const base = Date.parse('2026-11-30T14:09:30Z');
-      for (let i = 0; i < 1500; i++) {
+      for (let i = 0; i < 1100; i++) {
         const r = withId('related-added-binary', `storm${String(i).padStart(5, '0')}`);
         r.finding.eventTime = new Date(base - 50 * 60_000 + i * 3000).toISOString();
         scc.upsert(r);

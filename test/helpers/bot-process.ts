@@ -33,6 +33,10 @@ export async function startBot(env: Record<string, string>, opts: { waitReady?: 
     env: { PATH: process.env.PATH ?? '', METADATA_SERVER_DETECTION: 'none', LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If the test worker ends first (a timed-out test never reaches its afterEach), take the bot with it.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   const logs: string[] = [];
   const waiters: { re: RegExp; resolve: (l: string) => void }[] = [];
   const onData = (buf: Buffer) => {

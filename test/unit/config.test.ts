@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import {
+  ConfigError,
+  loadConfig,
+  loadSandboxConfig,
+  runModeOf,
+  SANDBOX_DEFAULTS,
+  secretsOf,
+} from '../../src/config.js';
 
 const base = {
   SLACK_BOT_TOKEN: 'xoxb-1-abc',
@@ -106,5 +113,97 @@ describe('loadConfig', () => {
 
   it('accepts POLL_INTERVAL_SECONDS of 1 (tests rely on it)', () => {
     expect(loadConfig({ ...base, POLL_INTERVAL_SECONDS: '1' }).pollIntervalSeconds).toBe(1);
+  });
+});
+
+describe('runModeOf', () => {
+  it('runs the sandbox when no SLACK_BOT_TOKEN is set, and says why', () => {
+    expect(runModeOf({})).toEqual({ mode: 'sandbox', reason: 'no SLACK_BOT_TOKEN is set' });
+    expect(runModeOf({ SLACK_BOT_TOKEN: '  ', SCC_PARENT: 'organizations/1' }).mode).toBe('sandbox');
+  });
+
+  it('runs against Slack when a token is set', () => {
+    expect(runModeOf(base)).toEqual({ mode: 'slack', reason: 'SLACK_BOT_TOKEN is set' });
+  });
+
+  it('SANDBOX=1 forces the sandbox even with credentials; SANDBOX=0 forbids it', () => {
+    expect(runModeOf({ ...base, SANDBOX: '1' }).mode).toBe('sandbox');
+    expect(runModeOf({ ...base, SANDBOX: 'true' }).mode).toBe('sandbox');
+    expect(runModeOf({ SANDBOX: '0' }).mode).toBe('slack');
+    expect(problems({ SANDBOX: '0' })).toHaveLength(4);
+  });
+
+  it('never falls back to the sandbox under NODE_ENV=production (a missing secret must stop start-up)', () => {
+    expect(runModeOf({ NODE_ENV: 'production' }).mode).toBe('slack');
+    expect(runModeOf({ NODE_ENV: 'production', SANDBOX: '1' }).mode).toBe('sandbox');
+  });
+
+  it('rejects any other SANDBOX value, naming the variable', () => {
+    expect(() => runModeOf({ SANDBOX: 'yes please' })).toThrow(ConfigError);
+    try {
+      runModeOf({ SANDBOX: 'maybe' });
+    } catch (e) {
+      expect((e as ConfigError).problems[0]).toMatch(/^SANDBOX: must be 1 .* or 0/);
+    }
+  });
+});
+
+describe('loadSandboxConfig', () => {
+  const fakes = {
+    slackApiUrl: 'http://127.0.0.1:4000/api/',
+    sccHost: '127.0.0.1:4001',
+    signingSecret: 'sandbox-secret-0123456789',
+    stateDb: '/tmp/sandbox/state.sqlite',
+  };
+
+  it('points Slack and SCC at the fakes with sandbox defaults', () => {
+    const c = loadSandboxConfig({}, fakes);
+    expect(c).toMatchObject({
+      slack: {
+        botToken: SANDBOX_DEFAULTS.botToken,
+        signingSecret: fakes.signingSecret,
+        appToken: undefined,
+        channelId: SANDBOX_DEFAULTS.channelId,
+        apiUrl: fakes.slackApiUrl,
+      },
+      scc: { parent: SANDBOX_DEFAULTS.sccParent, emulatorHost: fakes.sccHost },
+      pollIntervalSeconds: 3,
+      stateDb: fakes.stateDb,
+      port: 3000,
+    });
+  });
+
+  it('never keeps real credentials or real Google endpoints, and parks services without a fake on a closed port', () => {
+    const c = loadSandboxConfig(
+      {
+        ...base,
+        SLACK_APP_TOKEN: 'xapp-1-real',
+        SLACK_API_URL: 'https://slack.com/api/',
+        SCC_EMULATOR_HOST: 'scc.example:443',
+        STATE_DB: './data/escape-desk.sqlite',
+      },
+      fakes,
+    );
+    expect(secretsOf(c)).not.toContain(base.SLACK_BOT_TOKEN);
+    expect(secretsOf(c)).not.toContain(base.SLACK_SIGNING_SECRET);
+    expect(c.slack.appToken).toBeUndefined();
+    expect(c.slack.apiUrl).toBe(fakes.slackApiUrl);
+    expect(c.scc.emulatorHost).toBe(fakes.sccHost);
+    expect(c.logging.emulatorHost).toBe('127.0.0.1:1');
+    expect(c.aiplatform.emulatorHost).toBe('127.0.0.1:1');
+    expect(c.stateDb).toBe(fakes.stateDb);
+    // Given values that only shape behaviour are kept.
+    expect(c.slack.channelId).toBe(base.SLACK_CHANNEL_ID);
+    expect(c.scc.parent).toBe(base.SCC_PARENT);
+  });
+
+  it('uses the Logging and Vertex AI fakes when there are some', () => {
+    const c = loadSandboxConfig({}, { ...fakes, loggingHost: '127.0.0.1:4002', aiplatformHost: '127.0.0.1:4003' });
+    expect(c.logging.emulatorHost).toBe('127.0.0.1:4002');
+    expect(c.aiplatform.emulatorHost).toBe('127.0.0.1:4003');
+  });
+
+  it('still reports malformed settings naming the variable', () => {
+    expect(() => loadSandboxConfig({ PORT: 'x', POLL_INTERVAL_SECONDS: '0' }, fakes)).toThrow(/PORT: must be/);
   });
 });
