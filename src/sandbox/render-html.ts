@@ -42,6 +42,16 @@ function slackDecode(s: string): string {
 /** A few common shortcodes; any other `:name:` stays as typed, which is still readable. */
 const EMOJI: Record<string, string> = {
   rotating_light: '🚨',
+  white_large_square: '⬜',
+  arrows_counterclockwise: '🔄',
+  books: '📚',
+  fast_forward: '⏩',
+  heavy_minus_sign: '➖',
+  leftwards_arrow_with_hook: '↩️',
+  loud_sound: '🔊',
+  paperclip: '📎',
+  raised_hand: '✋',
+  wave: '👋',
   warning: '⚠️',
   information_source: 'ℹ️',
   red_circle: '🔴',

@@ -329,3 +329,21 @@ describe('renderBlocks', () => {
     expect(visible(renderPlain(plainText(raw, 100)))).toBe('<!here> *x* `y` & </pre><script>');
   });
 });
+
+describe('emoji the bot emits', () => {
+  it('all render as emoji in the sandbox', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { emojiOf: lookup } = await import('../../../src/sandbox/render-html.js');
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+      );
+    const used = new Set<string>();
+    for (const f of [...files('src/blocks'), ...files('src/listeners')]) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/:([a-z_]+):/g)) used.add(m[1] as string);
+    }
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((name) => lookup(name) === undefined)).toEqual([]);
+  });
+});
