@@ -144,6 +144,15 @@ describe('sandbox page in Chromium, bot started with no credentials', () => {
     expect(await seen(thread.locator('summary').first())).toMatch(/^\d+ replies$/);
   }, 90_000);
 
+  it('completes a checklist step from the card menu: steps 2–4 came from the buttons above, step 1 by hand', async () => {
+    const nsenter = cards().filter({ hasText: '/usr/bin/nsenter' });
+    await expect.poll(() => seen(nsenter), { timeout: 20_000 }).toContain('Response checklist 3/6');
+    await nsenter.locator('select.menu').first().selectOption({ label: '1 · Mark finding details reviewed' });
+    await expect.poll(() => seen(nsenter), { timeout: 20_000 }).toContain('Response checklist 4/6');
+    const thread = nsenter.locator('details.thread');
+    await expect.poll(() => seen(thread), { timeout: 20_000 }).toMatch(/Step 1 — .*by @you/);
+  }, 60_000);
+
   it('injects a new finding into the fake SCC and its card appears after a poll', async () => {
     const before = await cards().count();
     await page.click('#inject');
