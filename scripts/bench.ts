@@ -41,7 +41,7 @@ async function withBot<T>(
   seed(scc);
   const port = await freePort();
   const bot = await startBot(
-    botEnv(slack, scc, { PORT: String(port), STATE_DB: tempDb(), LOG_LEVEL: 'warn', ...extra }),
+    botEnv(slack, scc, { PORT: String(port), STATE_DB: tempDb(), LOG_LEVEL: 'info', ...extra }),
   );
   try {
     return await fn(bot, slack, scc, port);
@@ -214,8 +214,9 @@ async function pollToCard() {
 async function storm() {
   const findings = stormFindings(1000, 10, 'bench');
   const ids = findings.map((f) => f.finding.name.split('/').pop() as string);
+  // Slack's real rate (the default), not the faster one the tests use.
   await withBot(
-    {},
+    { SLACK_POSTS_PER_SECOND: '1' },
     (scc) => {
       for (const f of findings) scc.upsert(f);
     },

@@ -1,4 +1,4 @@
-import { v2 } from '@google-cloud/security-center';
+import type { v2 } from '@google-cloud/security-center';
 import { z } from 'zod';
 import type { Finding, FindingState, Mute, Severity } from '../../domain/finding.js';
 import { MissingPermission, UpstreamError, UpstreamNotFound } from '../../errors.js';
@@ -127,10 +127,16 @@ export function sccError(err: unknown, role: string, what: string): Error {
 }
 
 export class SccAdapter implements FindingsSource {
-  private readonly client: InstanceType<typeof v2.SecurityCenterClient>;
+  private clientPromise: Promise<InstanceType<typeof v2.SecurityCenterClient>> | undefined;
 
-  constructor(emulatorHost: string | undefined) {
-    this.client = new v2.SecurityCenterClient(clientOptions('@google-cloud/security-center', emulatorHost));
+  constructor(private readonly emulatorHost: string | undefined) {}
+
+  /** Loaded on first use: the client and its protos take ~0.6 s to load, which start-up need not wait for. */
+  private client(): Promise<InstanceType<typeof v2.SecurityCenterClient>> {
+    this.clientPromise ??= import('@google-cloud/security-center').then(
+      ({ v2: api }) => new api.SecurityCenterClient(clientOptions('@google-cloud/security-center', this.emulatorHost)),
+    );
+    return this.clientPromise;
   }
 
   async *list(parent: string, filter: string): AsyncGenerator<ListedFinding> {
@@ -139,7 +145,7 @@ export class SccAdapter implements FindingsSource {
       let response: { listFindingsResults?: unknown[] | null; nextPageToken?: string | null };
       try {
         // Manual paging so every page gets its own deadline and we can stream a storm.
-        const [, , raw] = await this.client.listFindings(
+        const [, , raw] = await (await this.client()).listFindings(
           { parent, filter, pageSize: PAGE_SIZE, ...(pageToken ? { pageToken } : {}) },
           { autoPaginate: false, timeout: CALL_TIMEOUT_MS },
         );
@@ -154,7 +160,7 @@ export class SccAdapter implements FindingsSource {
 
   async setMute(name: string, mute: 'MUTED' | 'UNMUTED'): Promise<Finding | undefined> {
     try {
-      const [f] = await this.client.setMute({ name, mute }, { timeout: CALL_TIMEOUT_MS });
+      const [f] = await (await this.client()).setMute({ name, mute }, { timeout: CALL_TIMEOUT_MS });
       const r = toFinding({ finding: f });
       return r.ok ? r.finding : undefined;
     } catch (err) {
@@ -164,7 +170,7 @@ export class SccAdapter implements FindingsSource {
 
   async setState(name: string, state: 'ACTIVE' | 'INACTIVE'): Promise<Finding | undefined> {
     try {
-      const [f] = await this.client.setFindingState({ name, state }, { timeout: CALL_TIMEOUT_MS });
+      const [f] = await (await this.client()).setFindingState({ name, state }, { timeout: CALL_TIMEOUT_MS });
       const r = toFinding({ finding: f });
       return r.ok ? r.finding : undefined;
     } catch (err) {
@@ -174,7 +180,7 @@ export class SccAdapter implements FindingsSource {
 
   async updateMarks(name: string, marks: Record<string, string>): Promise<void> {
     try {
-      await this.client.updateSecurityMarks(
+      await (await this.client()).updateSecurityMarks(
         {
           securityMarks: { name: `${name}/securityMarks`, marks },
           updateMask: { paths: Object.keys(marks).map((k) => `marks.${k}`) },
@@ -187,6 +193,6 @@ export class SccAdapter implements FindingsSource {
   }
 
   close(): Promise<void> {
-    return this.client.close();
+    return this.clientPromise ? this.clientPromise.then((c) => c.close()) : Promise.resolve();
   }
 }
