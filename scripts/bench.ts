@@ -2,12 +2,14 @@
  * `npm run bench`: starts the built bot against the in-repo fakes and prints one table.
  * Every figure is measured in this run; nothing is a constant. Takes about two minutes.
  */
+
+import * as http from 'node:http';
 import { v2 } from '@google-cloud/security-center';
 import * as grpc from '@grpc/grpc-js';
 import { pino } from 'pino';
 import { SccAdapter } from '../src/adapters/gcp/scc.js';
 import { FakeScc } from '../src/fakes/scc-server.js';
-import { FakeSlack } from '../src/fakes/slack-server.js';
+import { FakeSlack, signSlackRequest } from '../src/fakes/slack-server.js';
 import { Health } from '../src/health.js';
 import { CardService } from '../src/services/cards.js';
 import { Ingest } from '../src/services/ingest.js';
@@ -16,7 +18,6 @@ import { FindingsStore } from '../src/store/findings-store.js';
 import { type BotProcess, freePort, startBot, TEST_SECRETS, tempDb } from '../test/helpers/bot-process.js';
 import { botEnv, CHANNEL } from '../test/helpers/env.js';
 import { freshFixture } from '../test/helpers/fixtures.js';
-import { sendInteraction } from '../test/helpers/slack-requests.js';
 import { mentionsPerFinding, stormFindings } from '../test/helpers/storm.js';
 
 process.env.METADATA_SERVER_DETECTION = 'none';
@@ -68,6 +69,42 @@ async function readyTime() {
   rows.push(['start → ready (process spawn to ready line), p50 of 5', ms(p50), '≤ 1500 ms', verdict(p50 <= 1500)]);
 }
 
+/** 50 signed clicks sent at once over keep-alive connections; latency = request written → response ended. */
+async function clickBatch(
+  port: number,
+  agent: http.Agent,
+  bodies: string[],
+): Promise<{ ms: number; status: number }[]> {
+  return Promise.all(
+    bodies.map(
+      (body) =>
+        new Promise<{ ms: number; status: number }>((resolve, reject) => {
+          const t = performance.now();
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/slack/events',
+              method: 'POST',
+              agent,
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body),
+                ...signSlackRequest(TEST_SECRETS.signingSecret, body),
+              },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve({ ms: performance.now() - t, status: res.statusCode ?? 0 }));
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        }),
+    ),
+  );
+}
+
 async function ackLatency() {
   const card = freshFixture('escape-nsenter');
   await withBot(
@@ -76,16 +113,18 @@ async function ackLatency() {
     async (_bot, slack, scc, port) => {
       const msg = await slack.waitFor(() => slack.topLevel(CHANNEL)[0]);
       scc.grpc.stall('*', 2000);
-      const click = (i: number) =>
-        sendInteraction(port, {
+      let n = 0;
+      const body = () => {
+        n++;
+        const payload = {
           type: 'block_actions',
-          user: { id: `U0BENCH${i}`, username: 'bench', team_id: 'T0FAKE' },
+          user: { id: `U0BENCH${n}`, username: 'bench', team_id: 'T0FAKE' },
           api_app_id: 'A0ESCAPE',
           team: { id: 'T0FAKE', domain: 'fake' },
           container: { type: 'message', channel_id: CHANNEL, message_ts: msg.ts, is_ephemeral: false },
           channel: { id: CHANNEL, name: 'escape-desk-alerts' },
           message: { ts: msg.ts, text: msg.text, type: 'message' },
-          trigger_id: `1.2.${i}`,
+          trigger_id: `1.2.${n}`,
           response_url: 'http://127.0.0.1:9/actions',
           actions: [
             {
@@ -96,15 +135,25 @@ async function ackLatency() {
               action_ts: String(Date.now() / 1000),
             },
           ],
-        });
-      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => click(i)));
+        };
+        return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      };
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+      // One warm-up batch (JIT, sockets), then three measured batches of 50 clicks sent at once.
+      await clickBatch(port, agent, Array.from({ length: 50 }, body));
+      const results = [];
+      for (let b = 0; b < 3; b++) results.push(...(await clickBatch(port, agent, Array.from({ length: 50 }, body))));
+      agent.destroy();
       scc.grpc.clearFaults();
       const lat = results.map((r) => r.ms);
       const bad = results.filter((r) => r.status !== 200).length;
-      const p50 = pct(lat, 50);
-      const p99 = pct(lat, 99);
-      rows.push(['ack latency, 50 concurrent clicks, Google fakes stalled 2 s: p50', ms(p50), '', '']);
-      rows.push([`ack latency p99 (${bad} non-200)`, ms(p99), '≤ 50 ms', verdict(p99 <= 50 && bad === 0)]);
+      rows.push(['ack latency, 3 × 50 concurrent clicks, Google fakes stalled 2 s: p50', ms(pct(lat, 50)), '', '']);
+      rows.push([
+        `ack latency p99 (${bad} non-200)`,
+        ms(pct(lat, 99)),
+        '≤ 50 ms',
+        verdict(pct(lat, 99) <= 50 && bad === 0),
+      ]);
     },
   );
 }
