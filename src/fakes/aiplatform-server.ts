@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { FakeGrpcError, GrpcFake, loadProtoJson } from './grpc-fake.js';
+import { FakeGoogleService, FakeGrpcError } from './grpc-fake.js';
 
 /** proto3 JSON of a google.cloud.aiplatform.v1.ReasoningEngine, as in test/fixtures/agents. */
 export type ReasoningEngineJson = Record<string, unknown> & { name: string };
@@ -8,25 +8,14 @@ const PKG = 'google.cloud.aiplatform.v1';
 const NAME_RE = /^projects\/[^/]+\/locations\/[^/]+\/reasoningEngines\/[^/]+$/;
 
 /** Fake Vertex AI (ReasoningEngineService.GetReasoningEngine), built from the protos @google-cloud/aiplatform ships. */
-export class FakeAiplatform {
-  readonly grpc: GrpcFake;
+export class FakeAiplatform extends FakeGoogleService {
   private readonly engines = new Map<string, ReasoningEngineJson>();
 
   constructor() {
-    this.grpc = new GrpcFake(loadProtoJson('@google-cloud/aiplatform/build/protos/protos.json'));
+    super('@google-cloud/aiplatform/build/protos/protos.json');
     this.grpc.addService(`${PKG}.ReasoningEngineService`, {
       GetReasoningEngine: (req) => this.get(req),
     });
-  }
-
-  start(port = 0): Promise<number> {
-    return this.grpc.start(port);
-  }
-  stop(): Promise<void> {
-    return this.grpc.stop();
-  }
-  get address(): string {
-    return this.grpc.address;
   }
 
   /** Adds or replaces an agent (deep-copied). */

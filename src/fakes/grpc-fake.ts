@@ -150,3 +150,24 @@ function toServiceError(err: unknown): Partial<grpc.ServiceError> {
   const message = err instanceof Error ? err.message : String(err);
   return { code: grpc.status.INTERNAL, details: message, message };
 }
+
+/** What every fake Google server shares: one GrpcFake built from a package's protos, started on loopback. */
+export abstract class FakeGoogleService {
+  readonly grpc: GrpcFake;
+
+  protected constructor(protosModule: string) {
+    this.grpc = new GrpcFake(loadProtoJson(protosModule));
+  }
+
+  start(port = 0): Promise<number> {
+    return this.grpc.start(port);
+  }
+
+  stop(): Promise<void> {
+    return this.grpc.stop();
+  }
+
+  get address(): string {
+    return this.grpc.address;
+  }
+}

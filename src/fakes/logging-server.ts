@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { compileFilter, type FieldValue, FilterError } from './filter.js';
-import { FakeGrpcError, GrpcFake, loadProtoJson } from './grpc-fake.js';
+import { FakeGoogleService, FakeGrpcError } from './grpc-fake.js';
 
 /** proto3 JSON of a google.logging.v2.LogEntry, as in test/fixtures/logs. */
 export type LogEntryJson = Record<string, unknown> & {
@@ -44,25 +44,14 @@ function resolverFor(e: LogEntryJson) {
  * escape-desk sends (resource.type, resource.labels.*, timestamp and severity comparisons), ordering
  * by timestamp, and paging. Anything else in a filter is rejected with INVALID_ARGUMENT.
  */
-export class FakeLogging {
-  readonly grpc: GrpcFake;
+export class FakeLogging extends FakeGoogleService {
   private readonly entries: LogEntryJson[] = [];
 
   constructor() {
-    this.grpc = new GrpcFake(loadProtoJson('@google-cloud/logging-api/build/protos/protos.json'));
+    super('@google-cloud/logging-api/build/protos/protos.json');
     this.grpc.addService(`${PKG}.LoggingServiceV2`, {
       ListLogEntries: (req) => this.list(req),
     });
-  }
-
-  start(port = 0): Promise<number> {
-    return this.grpc.start(port);
-  }
-  stop(): Promise<void> {
-    return this.grpc.stop();
-  }
-  get address(): string {
-    return this.grpc.address;
   }
 
   /** Adds entries (deep-copied, so callers may reuse fixtures). */

@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { compileFilter, type FieldValue, FilterError } from './filter.js';
-import { FakeGrpcError, GrpcFake, loadProtoJson } from './grpc-fake.js';
+import { FakeGoogleService, FakeGrpcError } from './grpc-fake.js';
 
 /** proto3 JSON of a ListFindingsResult, as in test/fixtures/findings. */
 export interface FindingResultJson {
@@ -99,28 +99,17 @@ function inScope(r: FindingResultJson, parent: string): boolean {
 }
 
 /** Fake SCC v2 (the parts escape-desk uses): ListFindings with filters and paging, SetMute, SetFindingState, UpdateSecurityMarks. */
-export class FakeScc {
-  readonly grpc: GrpcFake;
+export class FakeScc extends FakeGoogleService {
   private readonly findings = new Map<string, FindingResultJson>();
 
   constructor() {
-    this.grpc = new GrpcFake(loadProtoJson('@google-cloud/security-center/build/protos/protos.json'));
+    super('@google-cloud/security-center/build/protos/protos.json');
     this.grpc.addService(`${PKG}.SecurityCenter`, {
       ListFindings: (req) => this.listFindings(req),
       SetMute: (req) => this.mutate(req, (f) => (f.mute = String(req.mute))),
       SetFindingState: (req) => this.mutate(req, (f) => (f.state = String(req.state))),
       UpdateSecurityMarks: (req) => this.updateMarks(req),
     });
-  }
-
-  start(port = 0): Promise<number> {
-    return this.grpc.start(port);
-  }
-  stop(): Promise<void> {
-    return this.grpc.stop();
-  }
-  get address(): string {
-    return this.grpc.address;
   }
 
   /** Adds or replaces a finding (deep-copied, so callers may reuse fixtures). */
