@@ -1,7 +1,7 @@
 import type { AgentLogEntry } from '../domain/agent.js';
 import { findingIdOf, parseAgent } from '../domain/finding.js';
 import type { AgentLogs } from '../services/investigate.js';
-import { slackDate } from './card.js';
+import { slackDate } from './dates.js';
 import { link, logsQueryUrl } from './links.js';
 import { clamp, code, codeBlock, showInvisibles } from './text.js';
 import { type Block, LIMITS, type Message, mrkdwn } from './types.js';

@@ -1,6 +1,6 @@
 import type { AgentSettings } from '../domain/agent.js';
 import type { AgentSettingsAnswer } from '../services/investigate.js';
-import { slackDate } from './card.js';
+import { slackDate } from './dates.js';
 import { agentConsoleUrl, link } from './links.js';
 import { relativeTime } from './related-findings.js';
 import { clamp, code, plainText } from './text.js';

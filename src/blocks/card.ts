@@ -2,7 +2,7 @@ import type { StepRecord } from '../domain/checklist.js';
 import { CONTAINER_ESCAPE_CATEGORY, type Finding, findingIdOf, parseAgent } from '../domain/finding.js';
 import { techniqueOf } from '../domain/mitre.js';
 import { checklistBlock } from './checklist.js';
-import { slackTime } from './dates.js';
+import { slackDate, slackTime } from './dates.js';
 import {
   agentConsoleUrl,
   agentLogQuery,
@@ -36,14 +36,6 @@ const SEVERITY_EMOJI: Record<string, string> = {
   MEDIUM: ':large_yellow_circle:',
   LOW: ':white_circle:',
 };
-
-/** Slack renders `<!date^…>` in the reader's time zone; the fallback is UTC. */
-export function slackDate(iso: string): string {
-  const ms = Date.parse(iso);
-  if (!iso || Number.isNaN(ms)) return '_unknown_';
-  const fallback = `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
-  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time_secs}|${fallback}>`;
-}
 
 function severityText(f: Finding): string {
   const sev = f.severity === 'SEVERITY_UNSPECIFIED' ? 'UNSPECIFIED' : f.severity;

@@ -1,3 +1,10 @@
+/** Date and time in the reader's zone, UTC as fallback: for card fields and time windows. */
+export function slackDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!iso || Number.isNaN(ms)) return '_unknown_';
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time_secs}|${utcStamp(iso)}>`;
+}
+
 /** Time of day in the reader's zone (`14:02`), UTC as fallback: thread lines say when, the thread says which day. */
 export function slackTime(iso: string): string {
   const ms = Date.parse(iso);

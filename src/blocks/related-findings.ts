@@ -1,6 +1,6 @@
 import type { Finding } from '../domain/finding.js';
 import type { RelatedFindings } from '../services/investigate.js';
-import { slackDate } from './card.js';
+import { slackDate } from './dates.js';
 import { findingConsoleUrl, findingsQueryUrl, link } from './links.js';
 import { clamp, code, escapeAndTruncate } from './text.js';
 import { type Block, LIMITS, type Message, mrkdwn } from './types.js';

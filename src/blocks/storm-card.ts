@@ -1,5 +1,5 @@
 import { type Finding, findingIdOf, parseAgent } from '../domain/finding.js';
-import { slackDate } from './card.js';
+import { slackDate } from './dates.js';
 import { agentConsoleUrl, findingConsoleUrl, link, MITRE_T1611_URL } from './links.js';
 import { clamp, code, plainText } from './text.js';
 import { type Block, LIMITS, type Message, mrkdwn, plain } from './types.js';

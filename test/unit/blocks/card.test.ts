@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findingCard, slackDate } from '../../../src/blocks/card.js';
+import { findingCard } from '../../../src/blocks/card.js';
+import { slackDate } from '../../../src/blocks/dates.js';
 import { allFixtureNames, findingOf, fixture } from '../../helpers/fixtures.js';
 import { allTexts, expectInert } from '../../helpers/inert.js';
 
