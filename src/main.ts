@@ -11,8 +11,6 @@ import { cardActions } from './blocks/card-actions.js';
 import { type Config, ConfigError, loadConfig, loadSandboxConfig, runModeOf, secretsOf } from './config.js';
 import { Health } from './health.js';
 import { createLogger } from './logger.js';
-import { SANDBOX_PATH, SandboxPage } from './sandbox/routes.js';
-import { SandboxWorld } from './sandbox/world.js';
 import { cardStatusOf } from './services/card-status.js';
 import { CardService } from './services/cards.js';
 import { ChecklistService } from './services/checklist.js';
@@ -69,6 +67,11 @@ async function main(): Promise<void> {
 async function startSandbox(reason: string, startedAt: number): Promise<void> {
   // Every Google client talks to a fake; none may go looking for a metadata server or credentials.
   process.env.METADATA_SERVER_DETECTION ??= 'none';
+  // Loaded only here: the fakes and sample data have no business in a production process's memory.
+  const [{ SandboxWorld }, { SANDBOX_PATH, SandboxPage }] = await Promise.all([
+    import('./sandbox/world.js'),
+    import('./sandbox/routes.js'),
+  ]);
   const world = await SandboxWorld.start();
   const config = orExit(() => loadSandboxConfig(process.env, world.endpoints));
   const log = createLogger(config.logLevel, secretsOf(config));
