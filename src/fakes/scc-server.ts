@@ -154,11 +154,7 @@ export class FakeScc extends FakeGoogleService {
       throw new FakeGrpcError(grpc.status.INVALID_ARGUMENT, 'bad page token');
     const all = [...this.findings.values()]
       .filter((r) => inScope(r, parent) && matches(r))
-      .sort(
-        (a, b) =>
-          String(a.finding.eventTime ?? '').localeCompare(String(b.finding.eventTime ?? '')) ||
-          a.finding.name.localeCompare(b.finding.name),
-      );
+      .sort(orderOf(String(req.orderBy ?? '')));
     const page = all.slice(offset, offset + pageSize);
     const end = offset + page.length;
     return {
@@ -200,4 +196,33 @@ export class FakeScc extends FakeGoogleService {
     r.finding.securityMarks = { name: `${findingName}/securityMarks`, marks: next };
     return { name: `${findingName}/securityMarks`, marks: next };
   }
+}
+
+const ORDER_FIELDS: Record<string, (r: FindingResultJson) => string> = {
+  name: (r) => r.finding.name,
+  event_time: (r) => String(r.finding.eventTime ?? ''),
+  category: (r) => String(r.finding.category ?? ''),
+  state: (r) => String(r.finding.state ?? ''),
+  resource_name: (r) => String(r.finding.resourceName ?? ''),
+};
+
+/**
+ * SCC's `order_by` ("event_time desc,name"). Without one, SCC promises no order; the fake then
+ * returns name order, so callers that need time order must ask for it.
+ */
+function orderOf(orderBy: string): (a: FindingResultJson, b: FindingResultJson) => number {
+  const keys = (orderBy.trim() ? orderBy.split(',') : ['name']).map((part) => {
+    const [field = '', dir = 'asc', ...rest] = part.trim().split(/\s+/);
+    const get = ORDER_FIELDS[field];
+    if (!get || rest.length > 0 || (dir !== 'asc' && dir !== 'desc'))
+      throw new FakeGrpcError(grpc.status.INVALID_ARGUMENT, `Invalid order_by: ${orderBy}`);
+    return { get, sign: dir === 'desc' ? -1 : 1 };
+  });
+  return (a, b) => {
+    for (const { get, sign } of keys) {
+      const c = get(a).localeCompare(get(b));
+      if (c) return sign * c;
+    }
+    return a.finding.name.localeCompare(b.finding.name);
+  };
 }

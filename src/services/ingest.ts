@@ -41,6 +41,10 @@ export const OVERLAP_MS = 60 * 60_000;
 export const REFRESH_PER_CYCLE = 200;
 const REFRESH_BATCH = 50;
 const CURSOR_KEY = 'poll_cursor_event_time';
+/** Findings handled per step of a cycle; a storm on one agent still becomes one card (the group stays open). */
+const INGEST_BATCH = 500;
+/** SCC's `order_by`: oldest first, so batches (and cards) follow the order things happened. */
+export const EVENT_TIME_ORDER = 'event_time';
 
 export const escapeFilter = (sinceIso: string) =>
   `category="${CONTAINER_ESCAPE_CATEGORY}" AND state="ACTIVE" AND event_time >= "${sinceIso}"`;
@@ -81,24 +85,6 @@ export class Ingest {
     await this.d.storm?.reconcile();
     const since = this.since();
     const seen = new Set<string>();
-    const wanted: Finding[] = [];
-    try {
-      for await (const item of this.d.source.list(listParent(this.d.sccParent), escapeFilter(since.toISOString()))) {
-        r.listed++;
-        if (!item.ok) {
-          r.malformed++;
-          log.warn({ finding: item.name, reason: item.reason }, 'skipping malformed finding from SCC');
-          continue;
-        }
-        seen.add(item.finding.name);
-        // Trust but verify: never card a finding the filter should have excluded.
-        if (this.wanted(item.finding, since)) wanted.push(item.finding);
-      }
-      this.d.health.ok('scc');
-    } catch (err) {
-      this.d.health.failed('scc', describe(err));
-      throw err;
-    }
     let newest = this.d.store.getKv(CURSOR_KEY) ?? '';
     let slackDown = false;
     const attempt = async (findings: readonly Finding[], work: () => Promise<void>) => {
@@ -118,31 +104,64 @@ export class Ingest {
         );
       }
     };
-    // Oldest first, so cards appear in the order things happened. Known findings may only need an edit;
-    // new ones are grouped per agent, and a storm on one agent becomes one card.
-    wanted.sort((a, b) => a.eventTime.localeCompare(b.eventTime));
-    const fresh = new Map<string, Finding[]>();
-    for (const f of wanted) {
-      if (this.d.store.has(f.name)) {
-        await attempt([f], async () => {
-          r[await this.d.cards.upsert(f)]++;
-        });
-      } else fresh.set(f.resourceName, [...(fresh.get(f.resourceName) ?? []), f]);
-    }
-    for (const [agent, findings] of fresh) {
-      const storm = this.d.storm;
-      if (storm?.shouldGroup(agent, findings.length)) {
-        await attempt(findings, async () => {
-          r.grouped += await storm.add(agent, findings);
-        });
-      } else {
-        for (const f of findings) {
+    // Known findings may only need an edit; new ones are grouped per agent, and a storm on one agent
+    // becomes one card. Pages arrive oldest first, so cards appear in the order things happened.
+    const handle = async (batch: readonly Finding[]) => {
+      const fresh = new Map<string, Finding[]>();
+      for (const f of batch) {
+        if (this.d.store.has(f.name)) {
           await attempt([f], async () => {
             r[await this.d.cards.upsert(f)]++;
           });
+        } else {
+          const forAgent = fresh.get(f.resourceName);
+          if (forAgent) forAgent.push(f);
+          else fresh.set(f.resourceName, [f]);
         }
       }
+      for (const [agent, findings] of fresh) {
+        const storm = this.d.storm;
+        if (storm?.shouldGroup(agent, findings.length)) {
+          await attempt(findings, async () => {
+            r.grouped += await storm.add(agent, findings);
+          });
+        } else {
+          for (const f of findings) {
+            await attempt([f], async () => {
+              r[await this.d.cards.upsert(f)]++;
+            });
+          }
+        }
+      }
+    };
+    // Handled in batches as they are listed, so a storm of any size needs one batch of memory, not all of it.
+    let batch: Finding[] = [];
+    try {
+      for await (const item of this.d.source.list(
+        listParent(this.d.sccParent),
+        escapeFilter(since.toISOString()),
+        EVENT_TIME_ORDER,
+      )) {
+        r.listed++;
+        if (!item.ok) {
+          r.malformed++;
+          log.warn({ finding: item.name, reason: item.reason }, 'skipping malformed finding from SCC');
+          continue;
+        }
+        seen.add(item.finding.name);
+        // Trust but verify: never card a finding the filter should have excluded.
+        if (this.wanted(item.finding, since)) batch.push(item.finding);
+        if (batch.length >= INGEST_BATCH) {
+          await handle(sortByEventTime(batch));
+          batch = [];
+        }
+      }
+      this.d.health.ok('scc');
+    } catch (err) {
+      this.d.health.failed('scc', describe(err));
+      throw err;
     }
+    await handle(sortByEventTime(batch));
     // The cursor moves only once every card up to it is durably recorded.
     if (r.failed === 0 && newest && newest !== this.d.store.getKv(CURSOR_KEY)) this.d.store.setKv(CURSOR_KEY, newest);
     if (!slackDown) r.refreshed = await this.refreshOpen(seen);
@@ -198,6 +217,11 @@ export class Ingest {
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
+}
+
+/** Within a batch too: SCC's order is a request, and a finding's event_time may be missing. */
+function sortByEventTime(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.eventTime.localeCompare(b.eventTime));
 }
 
 function isSlackFailure(err: unknown): boolean {

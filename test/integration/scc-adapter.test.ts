@@ -64,6 +64,36 @@ describe('SccAdapter against the fake SCC v2 (real client, real gRPC)', () => {
     expect(scc.grpc.callsOf('ListFindings')).toHaveLength(3);
   });
 
+  it('fetches the next page only when the caller has consumed this one (a storm is streamed)', async () => {
+    for (let i = 0; i < 2500; i++) scc.upsert(freshFixture('minimal', { id: `s${String(i).padStart(5, '0')}` }));
+    let seen = 0;
+    for await (const _ of adapter.list(PARENT, '')) if (++seen === 1000) break;
+    expect(scc.grpc.callsOf('ListFindings')).toHaveLength(1);
+  });
+
+  it('passes order_by through: event_time ascending or descending; unknown fields are refused', async () => {
+    const at = ['2026-12-01T10:00:00Z', '2026-12-01T08:00:00Z', '2026-12-01T09:00:00Z'];
+    at.forEach((t, i) => {
+      const f = freshFixture('minimal', { id: `o${i}` });
+      f.finding.eventTime = t;
+      scc.upsert(f);
+    });
+    const times = async (orderBy: string) => {
+      const out: string[] = [];
+      for await (const r of adapter.list(PARENT, '', orderBy)) if (r.ok) out.push(r.finding.eventTime);
+      return out;
+    };
+    expect(await times('event_time')).toEqual([...at].sort().map((t) => t.replace('Z', '.000Z')));
+    expect(await times('event_time desc')).toEqual(
+      [...at]
+        .sort()
+        .reverse()
+        .map((t) => t.replace('Z', '.000Z')),
+    );
+    expect(scc.grpc.callsOf('ListFindings')[0]?.request).toMatchObject({ orderBy: 'event_time' });
+    expect(String(await times('severity').catch((e: unknown) => e))).toMatch(/INVALID_ARGUMENT|order_by/);
+  });
+
   it('finds findings by name with OR-ed filters', async () => {
     const names = ['escape-nsenter', 'escape-deepce', 'multi-process'].map((n) => {
       scc.upsert(fixture(n));
