@@ -8,35 +8,57 @@ const MAX_BINARIES = 10;
 /** Findings listed in one thread reply (one section each, far below the 50-block limit). */
 export const ENTRIES_PER_REPLY = 20;
 
-/** The one card for an agent under a storm of findings: counts, time span, distinct binaries. */
-export function stormCard(agentResource: string, members: readonly Finding[]): Message {
+/** Distinct binaries remembered per storm: plenty to show ten and count the rest, bounded against a flood. */
+const MAX_DISTINCT_BINARIES = 1000;
+
+/**
+ * The one card for an agent under a storm of findings: counts, time span, distinct binaries.
+ * One pass over `members` (an iterator straight from the store), so a storm of any size costs
+ * the memory of one finding, not of all of them.
+ */
+export function stormCard(agentResource: string, members: Iterable<Finding>): Message {
   const agent = parseAgent(agentResource);
-  const name = members.find((m) => m.resource.displayName)?.resource.displayName ?? agent?.engineId ?? 'unknown agent';
-  const times = members
-    .map((m) => m.eventTime)
-    .filter(Boolean)
-    .sort();
+  let count = 0;
+  let displayName = '';
+  let first = '';
+  let last = '';
   const severities = new Map<string, number>();
-  for (const m of members) severities.set(m.severity, (severities.get(m.severity) ?? 0) + 1);
-  const binaries = [...new Set(members.flatMap((m) => m.processes.map((p) => p.binaryPath || p.name)).filter(Boolean))];
+  const binarySet = new Set<string>();
+  let binariesCapped = false;
+  for (const m of members) {
+    count++;
+    displayName ||= m.resource.displayName;
+    if (m.eventTime && (!first || m.eventTime < first)) first = m.eventTime;
+    if (m.eventTime > last) last = m.eventTime;
+    severities.set(m.severity, (severities.get(m.severity) ?? 0) + 1);
+    for (const p of m.processes) {
+      const b = p.binaryPath || p.name;
+      if (!b || binarySet.has(b)) continue;
+      if (binarySet.size < MAX_DISTINCT_BINARIES) binarySet.add(b);
+      else binariesCapped = true;
+    }
+  }
+  const name = displayName || agent?.engineId || 'unknown agent';
+  const binaries = [...binarySet];
   const shownBinaries = binaries.slice(0, MAX_BINARIES).map((b) => code(b, 150));
-  const more = binaries.length > MAX_BINARIES ? ` +${binaries.length - MAX_BINARIES} more` : '';
+  const hidden = binaries.length - MAX_BINARIES;
+  const more = hidden > 0 ? ` +${hidden}${binariesCapped ? '+' : ''} more` : '';
   const agentUrl = agentConsoleUrl(agentResource);
-  const title = `Container-escape storm on agent ${name}: ${members.length} findings`;
+  const title = `Container-escape storm on agent ${name}: ${count} findings`;
   const blocks: Block[] = [
     { type: 'header', text: plain(`:rotating_light: ${plainText(title, LIMITS.header - 20)}`) },
     {
       type: 'section',
       fields: [
-        mrkdwn(`*Findings*\n${members.length}`),
+        mrkdwn(`*Findings*\n${count}`),
         mrkdwn(
           `*Severity*\n${
             [...severities].map(([s, n]) => `${n} ${s === 'SEVERITY_UNSPECIFIED' ? 'unspecified' : s}`).join(', ') ||
             '_unknown_'
           }`,
         ),
-        mrkdwn(`*First*\n${slackDate(times[0] ?? '')}`),
-        mrkdwn(`*Last*\n${slackDate(times.at(-1) ?? '')}`),
+        mrkdwn(`*First*\n${slackDate(first)}`),
+        mrkdwn(`*Last*\n${slackDate(last)}`),
       ],
     },
     {

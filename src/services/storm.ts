@@ -87,7 +87,10 @@ export class StormService {
     );
     let ts = found.get(groupKey(group.id));
     if (!ts) {
-      const members = [...this.d.store.groupMembers(group.id), ...first];
+      const members = (function* (store: FindingsStore) {
+        yield* store.groupMembers(group.id);
+        yield* first;
+      })(this.d.store);
       ts = await this.d.outbox.post(group.channel, stormCard(group.agent, members), {
         findingName: groupKey(group.id),
       });
@@ -97,8 +100,8 @@ export class StormService {
   }
 
   private async refreshCard(group: StormGroup & { ts: string }): Promise<void> {
-    const members = this.d.store.groupMembers(group.id);
-    await this.d.outbox.update(group.channel, group.ts, stormCard(group.agent, members));
+    const card = stormCard(group.agent, this.d.store.groupMembers(group.id));
+    await this.d.outbox.update(group.channel, group.ts, card);
   }
 
   /** After a crash: post pending group cards (or adopt them) and close entry rows whose reply is settled. */

@@ -177,8 +177,13 @@ export class FindingsStore {
     this.q.forget.run(name);
   }
 
-  groupMembers(groupId: number): Finding[] {
-    return (this.q.groupMembers.all(groupId) as { payload: string }[]).map((r) => JSON.parse(r.payload) as Finding);
+  /**
+   * A storm group's findings, oldest first, read one row at a time (a group can hold thousands).
+   * Consume it synchronously: the connection runs no other statement until the iterator ends.
+   */
+  *groupMembers(groupId: number): Generator<Finding> {
+    for (const r of this.q.groupMembers.iterate(groupId) as IterableIterator<{ payload: string }>)
+      yield JSON.parse(r.payload) as Finding;
   }
 
   pendingPosts(): CardRecord[] {
