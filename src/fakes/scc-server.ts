@@ -98,9 +98,18 @@ function inScope(r: FindingResultJson, parent: string): boolean {
   return rootOk && sourceOk && locationOk;
 }
 
+interface Cursor {
+  id: string;
+  results: FindingResultJson[];
+  expires: number;
+}
+const CURSOR_TTL_MS = 10 * 60_000;
+
 /** Fake SCC v2 (the parts escape-desk uses): ListFindings with filters and paging, SetMute, SetFindingState, UpdateSecurityMarks. */
 export class FakeScc extends FakeGoogleService {
   private readonly findings = new Map<string, FindingResultJson>();
+  private readonly cursors = new Map<string, Cursor>();
+  private cursorSeq = 0;
 
   constructor() {
     super('@google-cloud/security-center/build/protos/protos.json');
@@ -149,17 +158,32 @@ export class FakeScc extends FakeGoogleService {
       throw e;
     }
     const pageSize = Math.min(Number(req.pageSize) > 0 ? Number(req.pageSize) : 10, 1000);
-    const offset = req.pageToken ? Number(Buffer.from(String(req.pageToken), 'base64url').toString()) : 0;
-    if (!Number.isInteger(offset) || offset < 0)
-      throw new FakeGrpcError(grpc.status.INVALID_ARGUMENT, 'bad page token');
-    const all = [...this.findings.values()]
-      .filter((r) => inScope(r, parent) && matches(r))
-      .sort(orderOf(String(req.orderBy ?? '')));
+    // Like a real cursor, later pages continue the first page's result set: filtering and sorting
+    // once per listing keeps the fake's cost per page flat, so benchmarks measure the client.
+    let cursor: Cursor | undefined;
+    let offset = 0;
+    if (req.pageToken) {
+      const [id, at] = Buffer.from(String(req.pageToken), 'base64url').toString().split(':');
+      cursor = this.cursors.get(String(id));
+      offset = Number(at);
+      if (!cursor || !Number.isInteger(offset) || offset < 0)
+        throw new FakeGrpcError(grpc.status.INVALID_ARGUMENT, 'bad page token');
+    } else {
+      const results = [...this.findings.values()]
+        .filter((r) => inScope(r, parent) && matches(r))
+        .sort(orderOf(String(req.orderBy ?? '')));
+      cursor = { id: String(++this.cursorSeq), results, expires: 0 };
+    }
+    cursor.expires = Date.now() + CURSOR_TTL_MS;
+    for (const [id, c] of this.cursors) if (c.expires < Date.now()) this.cursors.delete(id);
+    const all = cursor.results;
     const page = all.slice(offset, offset + pageSize);
     const end = offset + page.length;
+    if (end < all.length) this.cursors.set(cursor.id, cursor);
+    else this.cursors.delete(cursor.id);
     return {
       listFindingsResults: page.map((r) => this.grpc.fromJson(RESULT_TYPE, r)),
-      nextPageToken: end < all.length ? Buffer.from(String(end)).toString('base64url') : '',
+      nextPageToken: end < all.length ? Buffer.from(`${cursor.id}:${end}`).toString('base64url') : '',
       totalSize: all.length,
     };
   }

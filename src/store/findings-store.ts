@@ -66,6 +66,7 @@ export class FindingsStore {
     this.q = {
       get: db.prepare('SELECT * FROM findings WHERE name = ?'),
       has: db.prepare('SELECT 1 FROM findings WHERE name = ?').pluck(),
+      stored: db.prepare('SELECT status, payload FROM findings WHERE name = ?'),
       byId: db.prepare('SELECT * FROM findings WHERE finding_id = ? ORDER BY first_seen'),
       insertPending: db.prepare(
         `INSERT INTO findings (name, finding_id, category, state, event_time, fingerprint, payload, channel, ts, status, first_seen, updated_at, refreshed_at, agent, group_id, outbox_id)
@@ -111,6 +112,11 @@ export class FindingsStore {
 
   has(name: string): boolean {
     return this.q.has.get(name) !== undefined;
+  }
+
+  /** Just what dedup needs, in one read: whether the card is posted and the finding as last stored. */
+  stored(name: string): { status: 'pending' | 'posted'; payload: string } | undefined {
+    return this.q.stored.get(name) as { status: 'pending' | 'posted'; payload: string } | undefined;
   }
 
   findById(findingId: string): CardRecord[] {

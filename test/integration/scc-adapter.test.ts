@@ -1,6 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SccAdapter } from '../../src/adapters/gcp/scc.js';
+import { SCC_PAGE_SIZE, SccAdapter } from '../../src/adapters/gcp/scc.js';
 import { MissingPermission, UpstreamError } from '../../src/errors.js';
 import { FakeScc } from '../../src/fakes/scc-server.js';
 import { escapeFilter, listParent, namesFilter } from '../../src/services/ingest.js';
@@ -37,7 +37,7 @@ describe('SccAdapter against the fake SCC v2 (real client, real gRPC)', () => {
     const got = await collect(escapeFilter('2026-11-30T00:00:00Z'));
     expect(got.map((r) => r.ok && r.finding.name)).toEqual([fixture('escape-nsenter').finding.name]);
     const req = scc.grpc.callsOf('ListFindings')[0]?.request;
-    expect(req).toMatchObject({ parent: PARENT, pageSize: 1000 });
+    expect(req).toMatchObject({ parent: PARENT, pageSize: SCC_PAGE_SIZE });
     expect(req?.filter).toBe(
       'category="Execution: Container Escape" AND state="ACTIVE" AND event_time >= "2026-11-30T00:00:00Z"',
     );
@@ -61,13 +61,13 @@ describe('SccAdapter against the fake SCC v2 (real client, real gRPC)', () => {
     const got = await collect(escapeFilter('2026-01-01T00:00:00Z'));
     expect(got).toHaveLength(2500);
     expect(new Set(got.map((r) => r.ok && r.finding.name)).size).toBe(2500);
-    expect(scc.grpc.callsOf('ListFindings')).toHaveLength(3);
+    expect(scc.grpc.callsOf('ListFindings')).toHaveLength(Math.ceil(2500 / SCC_PAGE_SIZE));
   });
 
   it('fetches the next page only when the caller has consumed this one (a storm is streamed)', async () => {
     for (let i = 0; i < 2500; i++) scc.upsert(freshFixture('minimal', { id: `s${String(i).padStart(5, '0')}` }));
     let seen = 0;
-    for await (const _ of adapter.list(PARENT, '')) if (++seen === 1000) break;
+    for await (const _ of adapter.list(PARENT, '')) if (++seen === SCC_PAGE_SIZE) break;
     expect(scc.grpc.callsOf('ListFindings')).toHaveLength(1);
   });
 

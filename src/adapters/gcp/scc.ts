@@ -22,7 +22,7 @@ export type ListedFinding = { ok: true; finding: Finding } | { ok: false; name: 
 const require = createRequire(import.meta.url);
 const SCC_V2_CLIENT = '@google-cloud/security-center/build/src/v2/index.js';
 const CALL_TIMEOUT_MS = 30_000;
-const PAGE_SIZE = 1000;
+export const SCC_PAGE_SIZE = 250;
 
 const timestamp = z
   .object({ seconds: z.union([z.string(), z.number()]).optional(), nanos: z.number().optional() })
@@ -157,7 +157,13 @@ export class SccAdapter implements FindingsSource {
       try {
         // Manual paging so every page gets its own deadline and we can stream a storm.
         const [, , raw] = await (await this.client()).listFindings(
-          { parent, filter, pageSize: PAGE_SIZE, ...(orderBy ? { orderBy } : {}), ...(pageToken ? { pageToken } : {}) },
+          {
+            parent,
+            filter,
+            pageSize: SCC_PAGE_SIZE,
+            ...(orderBy ? { orderBy } : {}),
+            ...(pageToken ? { pageToken } : {}),
+          },
           { autoPaginate: false, timeout: CALL_TIMEOUT_MS },
         );
         response = (raw ?? {}) as typeof response;
