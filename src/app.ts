@@ -1,8 +1,10 @@
 // Named imports: the default export differs between Node's ESM loader and vitest's interop.
 import { App, type App as BoltApp, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { ActionId } from './blocks/action-ids.js';
 import type { Config } from './config.js';
 import type { Health } from './health.js';
+import { blockActionsOf } from './http/ack-first.js';
 import { guardSlackRequests } from './http/request-guard.js';
 import { registerAgentSettings } from './listeners/actions/agent-settings.js';
 import { registerChecklistMenu } from './listeners/actions/checklist-menu.js';
@@ -18,6 +20,8 @@ import { boltLogger } from './logger.js';
 
 /** Slack sends events, slash commands and interactivity here (manifest.yml points at it). */
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Every action_id a listener below handles (all of ActionId): clicks on these are acknowledged first. */
+const OUR_ACTIONS: ReadonlySet<string> = new Set(Object.values(ActionId));
 /** Slack's interactivity payloads are a few KB; a view submission with long notes stays far below this. */
 const MAX_SLACK_BODY_BYTES = 256 * 1024;
 
@@ -61,9 +65,19 @@ export function buildApp(config: Config, log: Logger, health: Health, customRout
       maxBodyBytes: MAX_SLACK_BODY_BYTES,
       toleranceSeconds: 300,
       log: log.child({ component: 'request-guard' }),
+      ackFirst: (contentType, body) => {
+        const payload = blockActionsOf(contentType, body, OUR_ACTIONS);
+        if (!payload) return undefined;
+        return () => {
+          // Already acknowledged: the listeners' own ack() has nothing left to send.
+          app.processEvent({ body: payload, ack: async () => {} }).catch((err: unknown) => {
+            log.error({ err }, 'a button click failed in Bolt');
+          });
+        };
+      },
     });
   }
-  const app = new App({
+  const app: BoltApp = new App({
     token: config.slack.botToken,
     receiver,
     logger,

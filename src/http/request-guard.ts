@@ -10,6 +10,11 @@ export interface GuardOptions {
   toleranceSeconds: number;
   log: Logger;
   now?: () => number;
+  /**
+   * Called with each verified body; may claim the request by returning the work to run after it is
+   * acknowledged. The guard then answers 200 at once and queues that work behind pending I/O.
+   */
+  ackFirst?: (contentType: string, body: string) => (() => void) | undefined;
 }
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -32,6 +37,7 @@ export function guardSlackRequests(next: Listener, opts: GuardOptions): Listener
     res.end(status === 401 ? 'unauthorized' : 'bad request');
   };
 
+  const afterIo = yieldingQueue();
   return (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== opts.path || req.method !== 'POST') {
@@ -70,9 +76,16 @@ export function guardSlackRequests(next: Listener, opts: GuardOptions): Listener
     req.on('end', () => {
       if (aborted) return;
       const body = Buffer.concat(chunks);
-      const problem = verify(req, body.toString('utf8'));
+      const text = body.toString('utf8');
+      const problem = verify(req, text);
       if (problem) {
         refuse(res, 401, problem, req);
+        return;
+      }
+      const later = opts.ackFirst?.(type, text);
+      if (later) {
+        res.writeHead(200).end();
+        afterIo(later);
         return;
       }
       (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
@@ -93,9 +106,32 @@ export function guardSlackRequests(next: Listener, opts: GuardOptions): Listener
     if (a.length !== b.length || !timingSafeEqual(a, b)) return 'bad signature';
     // A valid signature is single-use within the tolerance window: a captured request cannot be replayed.
     const t = now();
-    for (const [k, until] of seen) if (until < t) seen.delete(k);
+    // Entries expire in insertion order (same lifetime each), so only the oldest need checking.
+    for (const [k, until] of seen) {
+      if (until >= t) break;
+      seen.delete(k);
+    }
     if (seen.has(sig)) return 'replayed request';
     seen.set(sig, t + 2 * opts.toleranceSeconds * 1000);
     return undefined;
   }
+}
+
+/**
+ * Runs queued work one item per event-loop turn, each after the turn's I/O: a burst of 50 clicks
+ * gets all 50 acks out before the first click's work, instead of each ack waiting for the work of
+ * the clicks before it.
+ */
+function yieldingQueue(): (work: () => void) => void {
+  const queue: (() => void)[] = [];
+  const drain = () => {
+    try {
+      queue.shift()?.();
+    } finally {
+      if (queue.length > 0) setImmediate(drain);
+    }
+  };
+  return (work) => {
+    if (queue.push(work) === 1) setImmediate(drain);
+  };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeScc } from '../../src/fakes/scc-server.js';
 import { FakeSlack, signSlackRequest } from '../../src/fakes/slack-server.js';
 import { type BotProcess, freePort, postSigned, startBot, TEST_SECRETS, tempDb } from '../helpers/bot-process.js';
-import { botEnv } from '../helpers/env.js';
+import { botEnv, CHANNEL } from '../helpers/env.js';
 import { slashCommandBody } from '../helpers/slack-requests.js';
 
 let slack: FakeSlack;
@@ -30,6 +30,32 @@ afterAll(async () => {
   expect(logs).not.toContain(TEST_SECRETS.signingSecret);
   expect(logs).not.toContain(TEST_SECRETS.botToken);
 });
+
+/** A signed-shape click on a card that only this test knows (its own message ts), for finding `id`. */
+function clickBody(id: string, ts: string): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: 'U0CLICK', username: 'responder', team_id: 'T0FAKE' },
+    api_app_id: 'A0ESCAPE',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    container: { type: 'message', channel_id: CHANNEL, message_ts: ts, is_ephemeral: false },
+    channel: { id: CHANNEL, name: 'escape-desk-alerts' },
+    message: { type: 'message', ts, text: 'card' },
+    trigger_id: '1.2.3',
+    response_url: 'http://127.0.0.1:9/actions',
+    actions: [
+      {
+        action_id: 'related_findings',
+        block_id: 'card_actions',
+        type: 'button',
+        value: `organizations/123456789012/sources/1/locations/global/findings/${id}`,
+        action_ts: String(now()),
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+const threadPosts = (ts: string) => slack.callsOf('chat.postMessage').filter((c) => c.args.thread_ts === ts);
 
 /** Each case uses its own user, so "reached a handler" means an ephemeral answer for that user appeared. */
 const cases: [string, () => { body: string; headers: Record<string, string>; type?: string }, number][] = [
@@ -115,6 +141,23 @@ describe('request verification on /slack/events', () => {
     await slack.waitFor(() => slack.ephemerals.some((e) => e.user === 'U0REPLAY'));
     await new Promise((r) => setTimeout(r, 300));
     expect(slack.ephemerals.filter((e) => e.user === 'U0REPLAY')).toHaveLength(1);
+  });
+
+  it('refuses a forged button click and a replayed one; the accepted click reaches its handler once', async () => {
+    const forged = clickBody('forgedclick', '1700000000.000101');
+    const bad = { ...sign(forged), 'x-slack-signature': `v0=${'1'.repeat(64)}` };
+    expect((await postSigned(port, PATH, forged, bad)).status).toBe(401);
+    const body = clickBody('replayclick', '1700000000.000202');
+    const headers = sign(body);
+    const first = await postSigned(port, PATH, body, headers);
+    expect(first.status).toBe(200);
+    expect(first.text).toBe('');
+    expect((await postSigned(port, PATH, body, headers)).status).toBe(401);
+    // The accepted click still reaches its handler (SCC does not know the finding: it says so in the thread).
+    await slack.waitFor(() => threadPosts('1700000000.000202')[0], 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(threadPosts('1700000000.000202')).toHaveLength(1);
+    expect(threadPosts('1700000000.000101')).toEqual([]);
   });
 
   it('let none of the refused requests reach a handler', async () => {

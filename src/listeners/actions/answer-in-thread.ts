@@ -22,17 +22,18 @@ export async function answerInThread(
     describeError(err, deps.log); // logs it; without a valid card there is no thread to answer in
     return;
   }
-  const log = deps.log.child({ finding: card.findingName, step, user: card.userId });
+  // Built only when something is logged: a burst of clicks should not pay for a child logger each.
+  const log = () => deps.log.child({ finding: card.findingName, step, user: card.userId });
   try {
     if (!(await answer(card))) {
-      log.debug('investigation click coalesced with one being answered; no second answer');
+      log().debug('investigation click coalesced with one being answered; no second answer');
       return;
     }
   } catch (err) {
-    const text = describeError(err, log);
+    const text = describeError(err, log());
     const message: Message = { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
     await deps.slack.post(card.channel, message, { threadTs: card.messageTs }).catch((e: unknown) => {
-      log.error({ err: e }, 'could not post the error answer in the thread');
+      log().error({ err: e }, 'could not post the error answer in the thread');
     });
     return;
   }
@@ -45,6 +46,6 @@ export async function answerInThread(
       threadTs: card.messageTs,
     });
   } catch (err) {
-    log.warn({ err }, 'checklist hook failed after an investigation answer');
+    log().warn({ err }, 'checklist hook failed after an investigation answer');
   }
 }
