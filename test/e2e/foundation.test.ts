@@ -4,7 +4,15 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeScc } from '../../src/fakes/scc-server.js';
 import { FakeSlack, signSlackRequest } from '../../src/fakes/slack-server.js';
-import { type BotProcess, freePort, MAIN, postSigned, startBot, TEST_SECRETS, tempDb } from '../helpers/bot-process.js';
+import {
+  type BotProcess,
+  freePort,
+  postSigned,
+  START_ARGS,
+  startBot,
+  TEST_SECRETS,
+  tempDb,
+} from '../helpers/bot-process.js';
 import { botEnv, CHANNEL } from '../helpers/env.js';
 import { fixture, freshFixture } from '../helpers/fixtures.js';
 import { allTexts, expectInert } from '../helpers/inert.js';
@@ -284,7 +292,7 @@ describe('/escape-finding', () => {
 
 describe('start-up configuration', () => {
   it('stops with exit code 2 and one line per missing variable', () => {
-    const r = spawnSync(process.execPath, [MAIN], {
+    const r = spawnSync(process.execPath, [...START_ARGS], {
       // SANDBOX=0: without it, missing credentials start sandbox mode (see sandbox.test.ts).
       env: { PATH: process.env.PATH ?? '', SANDBOX: '0', SLACK_CHANNEL_ID: '#alerts' },
       encoding: 'utf8',

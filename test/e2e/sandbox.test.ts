@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../../src/fakes/slack-server.js';
-import { type BotProcess, freePort, MAIN, postSigned, startBot, TEST_SECRETS } from '../helpers/bot-process.js';
+import { type BotProcess, freePort, postSigned, START_ARGS, startBot, TEST_SECRETS } from '../helpers/bot-process.js';
 import { slashCommandBody } from '../helpers/slack-requests.js';
 
 /** Mode selection as a newcomer and an operator meet it, on the built app. */
@@ -87,7 +87,7 @@ describe('SANDBOX=1 with real-looking credentials', () => {
 
 describe('start-up without credentials', () => {
   it('SANDBOX=0 stops with the configuration error (exit 2) instead of starting the sandbox', () => {
-    const r = spawnSync(process.execPath, [MAIN], {
+    const r = spawnSync(process.execPath, [...START_ARGS], {
       env: { PATH: process.env.PATH ?? '', SANDBOX: '0' },
       encoding: 'utf8',
       timeout: 15_000,
@@ -98,7 +98,7 @@ describe('start-up without credentials', () => {
   });
 
   it('NODE_ENV=production (the Docker image) never falls back to the sandbox', () => {
-    const r = spawnSync(process.execPath, [MAIN], {
+    const r = spawnSync(process.execPath, [...START_ARGS], {
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
       encoding: 'utf8',
       timeout: 15_000,
@@ -108,7 +108,7 @@ describe('start-up without credentials', () => {
   });
 
   it('a malformed SANDBOX value is a configuration error naming it', () => {
-    const r = spawnSync(process.execPath, [MAIN], {
+    const r = spawnSync(process.execPath, [...START_ARGS], {
       env: { PATH: process.env.PATH ?? '', SANDBOX: 'sometimes' },
       encoding: 'utf8',
       timeout: 15_000,

@@ -1,11 +1,23 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+
+/**
+ * The node arguments of `npm start` (package.json), so every test and the bench run the bot with the
+ * same V8 flags as production, without npm's own start-up in between.
+ */
+export const START_ARGS: readonly string[] = (() => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [node, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  if (node !== 'node' || args.at(-1) !== 'dist/src/main.js')
+    throw new Error(`package.json start must be "node [flags] dist/src/main.js", got "${pkg.scripts.start}"`);
+  return [...args.slice(0, -1), MAIN];
+})();
 
 export const TEST_SECRETS = {
   botToken: 'xoxb-test-0000000000-escape-desk-token',
@@ -25,10 +37,10 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the built bot (`node dist/src/main.js`, what `npm start` runs) with `env` and waits for its ready line. */
+/** Starts the built bot (what `npm start` runs: START_ARGS) with `env` and waits for its ready line. */
 export async function startBot(env: Record<string, string>, opts: { waitReady?: boolean } = {}): Promise<BotProcess> {
   const port = Number(env.PORT ?? 0);
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...START_ARGS], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', METADATA_SERVER_DETECTION: 'none', LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
