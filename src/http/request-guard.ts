@@ -37,7 +37,7 @@ export function guardSlackRequests(next: Listener, opts: GuardOptions): Listener
     res.end(status === 401 ? 'unauthorized' : 'bad request');
   };
 
-  const afterIo = yieldingQueue();
+  const afterIo = yieldingQueue(opts.log);
   return (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== opts.path || req.method !== 'POST') {
@@ -122,14 +122,16 @@ export function guardSlackRequests(next: Listener, opts: GuardOptions): Listener
  * gets all 50 acks out before the first click's work, instead of each ack waiting for the work of
  * the clicks before it.
  */
-function yieldingQueue(): (work: () => void) => void {
+function yieldingQueue(log: Logger): (work: () => void) => void {
   const queue: (() => void)[] = [];
   const drain = () => {
     try {
       queue.shift()?.();
-    } finally {
-      if (queue.length > 0) setImmediate(drain);
+    } catch (err) {
+      // Already acknowledged, so there is no one to answer; one bad click must not stop the others.
+      log.error({ err }, 'work for an acknowledged request failed');
     }
+    if (queue.length > 0) setImmediate(drain);
   };
   return (work) => {
     if (queue.push(work) === 1) setImmediate(drain);
