@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { FindingsSource } from '../adapters/gcp/scc.js';
+import type { FindingsSource, ListedFinding } from '../adapters/gcp/scc.js';
 import { CONTAINER_ESCAPE_CATEGORY, type Finding } from '../domain/finding.js';
 import { EscapeDeskError } from '../errors.js';
 import type { Health } from '../health.js';
@@ -42,7 +42,7 @@ export const REFRESH_PER_CYCLE = 200;
 const REFRESH_BATCH = 50;
 const CURSOR_KEY = 'poll_cursor_event_time';
 /** Findings handled per step of a cycle; a storm on one agent still becomes one card (the group stays open). */
-const INGEST_BATCH = 500;
+export const INGEST_BATCH = 500;
 /** SCC's `order_by`: oldest first, so batches (and cards) follow the order things happened. */
 export const EVENT_TIME_ORDER = 'event_time';
 
@@ -106,6 +106,15 @@ export class Ingest {
     };
     // Known findings may only need an edit; new ones are grouped per agent, and a storm on one agent
     // becomes one card. Pages arrive oldest first, so cards appear in the order things happened.
+    // New findings of an agent that are not (yet) a storm wait in `held` until the listing ends or
+    // they become one, so a storm split across two batches is still one group (at most
+    // STORM_THRESHOLD wait per agent).
+    const storm = this.d.storm;
+    const held = new Map<string, Finding[]>();
+    const card = (f: Finding) =>
+      attempt([f], async () => {
+        r[await this.d.cards.upsert(f)]++;
+      });
     const handle = async (batch: readonly Finding[]) => {
       const fresh = new Map<string, Finding[]>();
       for (const f of batch) {
@@ -115,67 +124,61 @@ export class Ingest {
         if (stored?.status === 'posted' && stored.payload === JSON.stringify(f)) {
           r.unchanged++;
           if (f.eventTime > newest) newest = f.eventTime;
-          continue;
-        }
-        if (stored) {
-          await attempt([f], async () => {
-            r[await this.d.cards.upsert(f)]++;
-          });
-        } else {
+        } else if (stored || !storm) await card(f);
+        else {
           const forAgent = fresh.get(f.resourceName);
           if (forAgent) forAgent.push(f);
           else fresh.set(f.resourceName, [f]);
         }
       }
       for (const [agent, findings] of fresh) {
-        const storm = this.d.storm;
-        if (storm?.shouldGroup(agent, findings.length)) {
-          await attempt(findings, async () => {
-            r.grouped += await storm.add(agent, findings);
+        const waiting = [...(held.get(agent) ?? []), ...findings];
+        if (storm?.shouldGroup(agent, waiting.length)) {
+          held.delete(agent);
+          await attempt(waiting, async () => {
+            r.grouped += await storm.add(agent, waiting);
           });
-        } else {
-          for (const f of findings) {
-            await attempt([f], async () => {
-              r[await this.d.cards.upsert(f)]++;
-            });
-          }
-        }
+        } else held.set(agent, waiting);
       }
     };
     // Handled in batches as they are listed, so a storm of any size needs one batch of memory, not all of it.
     let batch: Finding[] = [];
-    try {
-      for await (const item of this.d.source.list(
-        listParent(this.d.sccParent),
-        escapeFilter(since.toISOString()),
-        EVENT_TIME_ORDER,
-      )) {
-        r.listed++;
-        if (!item.ok) {
-          r.malformed++;
-          log.warn({ finding: item.name, reason: item.reason }, 'skipping malformed finding from SCC');
-          continue;
-        }
-        seen.add(item.finding.name);
-        // Trust but verify: never card a finding the filter should have excluded.
-        if (this.wanted(item.finding, since)) batch.push(item.finding);
-        if (batch.length >= INGEST_BATCH) {
-          await handle(sortByEventTime(batch));
-          batch = [];
-        }
+    for await (const item of this.listing(since)) {
+      r.listed++;
+      if (!item.ok) {
+        r.malformed++;
+        log.warn({ finding: item.name, reason: item.reason }, 'skipping malformed finding from SCC');
+        continue;
       }
-      this.d.health.ok('scc');
-    } catch (err) {
-      this.d.health.failed('scc', describe(err));
-      throw err;
+      // A finding can move between pages while we post; handle it once per cycle.
+      if (seen.has(item.finding.name)) continue;
+      seen.add(item.finding.name);
+      // Trust but verify: never card a finding the filter should have excluded.
+      if (this.wanted(item.finding, since)) batch.push(item.finding);
+      if (batch.length >= INGEST_BATCH) {
+        await handle(sortByEventTime(batch));
+        batch = [];
+      }
     }
     await handle(sortByEventTime(batch));
+    for (const f of sortByEventTime([...held.values()].flat())) await card(f);
     // The cursor moves only once every card up to it is durably recorded.
     if (r.failed === 0 && newest && newest !== this.d.store.getKv(CURSOR_KEY)) this.d.store.setKv(CURSOR_KEY, newest);
     if (!slackDown) r.refreshed = await this.refreshOpen(seen);
     if (r.failed === 0) this.d.health.ok('slack');
     else if (slackDown) this.d.health.failed('slack', 'posting cards failed; retrying each cycle');
     return r;
+  }
+
+  /** The SCC listing; its own success or failure (not our handling of it) is what /healthz reports. */
+  private async *listing(since: Date): AsyncGenerator<ListedFinding> {
+    try {
+      yield* this.d.source.list(listParent(this.d.sccParent), escapeFilter(since.toISOString()), EVENT_TIME_ORDER);
+      this.d.health.ok('scc');
+    } catch (err) {
+      this.d.health.failed('scc', describe(err));
+      throw err;
+    }
   }
 
   private wanted(f: Finding, since: Date): boolean {
