@@ -1,12 +1,12 @@
 import type { Finding } from '../domain/finding.js';
-import type { RelatedFindings } from '../services/investigate.js';
+import { RELATED_KEPT, type RelatedFindings } from '../services/investigate.js';
 import { slackDate } from './dates.js';
 import { findingConsoleUrl, findingsQueryUrl, link } from './links.js';
 import { clamp, code, escapeAndTruncate } from './text.js';
 import { type Block, LIMITS, type Message, mrkdwn } from './types.js';
 
-/** Rows shown in the thread; the rest are counted and linked. */
-export const RELATED_SHOWN = 20;
+/** Rows shown in the thread (the service keeps this many); the rest are counted and linked. */
+export const RELATED_SHOWN = RELATED_KEPT;
 
 const SEVERITY_EMOJI: Record<string, string> = {
   CRITICAL: ':red_circle:',
@@ -40,7 +40,7 @@ function row(item: Finding, anchor: Finding): string {
 }
 
 function verdict(r: RelatedFindings): string {
-  const n = r.items.length;
+  const n = r.total;
   const where = r.scope === 'agent' ? 'on this agent' : `in project ${code(r.project ?? '', 120)}`;
   const within = `in ±${r.window.minutes} min`;
   if (n === 0) {
@@ -48,12 +48,15 @@ function verdict(r: RelatedFindings): string {
       ? `No other findings on this agent or ${where} ${within}.`
       : `No other findings on this agent ${within}.`;
   }
-  const counts = ['CRITICAL', 'HIGH']
-    .map((s) => [s, r.items.filter((i) => i.severity === s).length] as const)
+  const counts = (
+    [
+      ['CRITICAL', r.critical],
+      ['HIGH', r.high],
+    ] as const
+  )
     .filter(([, c]) => c > 0)
     .map(([s, c]) => `${c} ${s}`);
-  const muted = r.items.filter((i) => i.mute === 'MUTED').length;
-  const extra = [...counts, ...(muted ? [`${muted} muted`] : [])];
+  const extra = [...counts, ...(r.muted ? [`${r.muted} muted`] : [])];
   const lead = r.scope === 'project' ? 'No other findings on this agent. *Project-level:* ' : '';
   return `${lead}${n} other finding${n === 1 ? '' : 's'} ${where} ${within}${extra.length ? `, ${extra.join(', ')}` : ''}.`;
 }
@@ -81,11 +84,11 @@ export function relatedFindingsMessage(r: RelatedFindings): Message {
   const shown = r.items.slice(0, RELATED_SHOWN);
   blocks.push(...rowSections(shown.map((i) => row(i, r.finding))));
   const notes: string[] = [];
-  if (r.items.length > shown.length) {
+  if (r.total > shown.length) {
     notes.push(
-      `… and ${r.items.length - shown.length} more: ${link(findingsQueryUrl(r.finding, r.filter), `see all ${r.items.length} in SCC`)}`,
+      `… and ${r.total - shown.length} more: ${link(findingsQueryUrl(r.finding, r.filter), `see all ${r.total} in SCC`)}`,
     );
-  } else if (r.items.length > 0) {
+  } else if (r.total > 0) {
     notes.push(link(findingsQueryUrl(r.finding, r.filter), 'Open this list in SCC'));
   }
   notes.push(`Window ${slackDate(r.window.start)} – ${slackDate(r.window.end)}, times relative to this finding`);

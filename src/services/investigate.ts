@@ -6,6 +6,42 @@ import { type Finding, parseAgent, parseFindingName, projectIdOf } from '../doma
 import { NotApplicable } from '../errors.js';
 import type { LookupService } from './lookup.js';
 
+/** Related findings listed in the answer; the rest are counted and linked. */
+export const RELATED_KEPT = 20;
+
+const byTimeThenName = (a: Finding, b: Finding) =>
+  a.eventTime.localeCompare(b.eventTime) || a.name.localeCompare(b.name);
+
+/** Counts every related finding and keeps the oldest `keep`, in memory of O(keep) whatever the order. */
+export class RelatedTally {
+  private total = 0;
+  private critical = 0;
+  private high = 0;
+  private muted = 0;
+  private kept: Finding[] = [];
+
+  constructor(private readonly keep: number) {}
+
+  add(f: Finding): void {
+    this.total++;
+    if (f.severity === 'CRITICAL') this.critical++;
+    if (f.severity === 'HIGH') this.high++;
+    if (f.mute === 'MUTED') this.muted++;
+    this.kept.push(f);
+    if (this.kept.length >= 2 * this.keep + 1) this.trim();
+  }
+
+  result(): Pick<RelatedFindings, 'items' | 'total' | 'critical' | 'high' | 'muted'> {
+    this.trim();
+    return { items: this.kept, total: this.total, critical: this.critical, high: this.high, muted: this.muted };
+  }
+
+  private trim(): void {
+    this.kept.sort(byTimeThenName);
+    this.kept.length = Math.min(this.kept.length, this.keep);
+  }
+}
+
 export interface Window {
   /** RFC3339 */
   start: string;
@@ -17,8 +53,13 @@ export interface RelatedFindings {
   finding: Finding;
   /** `agent`: findings on the same agent; `project`: none were, so same-project findings instead */
   scope: 'agent' | 'project';
-  /** other findings in the window, oldest first (this finding excluded) */
+  /** the oldest RELATED_KEPT other findings in the window, oldest first (this finding excluded) */
   items: Finding[];
+  /** how many other findings the window holds, and of those how many are CRITICAL, HIGH, muted */
+  total: number;
+  critical: number;
+  high: number;
+  muted: number;
   window: Window;
   /** the SCC query behind `items`, for the "see all" console link */
   filter: string;
@@ -137,24 +178,25 @@ export class InvestigateService {
     const parent = `${this.d.sccParent}/sources/-/locations/${location}`;
     const timeFilter = `event_time >= "${window.start}" AND event_time <= "${window.end}"`;
     let malformed = 0;
+    // A storm can put thousands of findings in the window: count them all, keep only the oldest few.
     const collect = async (filter: string) => {
-      const out: Finding[] = [];
-      for await (const item of this.d.findings.list(parent, filter)) {
+      const tally = new RelatedTally(RELATED_KEPT);
+      for await (const item of this.d.findings.list(parent, filter, 'event_time')) {
         if (!item.ok) malformed++;
-        else if (item.finding.name !== f.name) out.push(item.finding);
+        else if (item.finding.name !== f.name) tally.add(item.finding);
       }
-      return out.sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.name.localeCompare(b.name));
+      return tally.result();
     };
     let filter = f.resourceName ? `resource_name=${JSON.stringify(f.resourceName)} AND ${timeFilter}` : '';
-    let items = filter ? await collect(filter) : [];
-    if (items.length > 0) return { finding: f, scope: 'agent', items, window, filter, project: undefined, malformed };
+    let found = filter ? await collect(filter) : new RelatedTally(0).result();
+    if (found.total > 0) return { finding: f, scope: 'agent', ...found, window, filter, project: undefined, malformed };
     const project = projectIdOf(f);
-    if (!project) return { finding: f, scope: 'agent', items, window, filter, project: undefined, malformed };
+    if (!project) return { finding: f, scope: 'agent', ...found, window, filter, project: undefined, malformed };
     // SCC filters have no prefix match on names; a substring on `/projects/P/` catches every resource
     // in the project named by id, plus the project resource itself.
     filter = `(resource_name:${JSON.stringify(`/projects/${project}/`)} OR resource_name=${JSON.stringify(`//cloudresourcemanager.googleapis.com/projects/${project}`)}) AND ${timeFilter}`;
-    items = await collect(filter);
-    return { finding: f, scope: 'project', items, window, filter, project, malformed };
+    found = await collect(filter);
+    return { finding: f, scope: 'project', ...found, window, filter, project, malformed };
   }
 
   private async fetchSettings(name: string): Promise<AgentSettingsAnswer> {
