@@ -147,6 +147,10 @@ export class SccAdapter implements FindingsSource {
       const api = require(SCC_V2_CLIENT) as typeof v2;
       return new api.SecurityCenterClient(clientOptions('@google-cloud/security-center', this.emulatorHost));
     });
+    // A failed load is retried on the next call rather than remembered for the life of the process.
+    this.clientPromise.catch(() => {
+      this.clientPromise = undefined;
+    });
     return this.clientPromise;
   }
 
