@@ -108,9 +108,11 @@ export class Ingest {
     // becomes one card. Pages arrive oldest first, so cards appear in the order things happened.
     // New findings of an agent that are not (yet) a storm wait in `held` until the listing ends or
     // they become one, so a storm split across two batches is still one group (at most
-    // STORM_THRESHOLD wait per agent).
+    // STORM_THRESHOLD wait per agent, and at most a batch in all: past that, the agents that have
+    // waited longest get their single cards, which still count towards a storm that follows).
     const storm = this.d.storm;
     const held = new Map<string, Finding[]>();
+    let heldCount = 0;
     const card = (f: Finding) =>
       attempt([f], async () => {
         r[await this.d.cards.upsert(f)]++;
@@ -132,13 +134,24 @@ export class Ingest {
         }
       }
       for (const [agent, findings] of fresh) {
-        const waiting = [...(held.get(agent) ?? []), ...findings];
+        const before = held.get(agent) ?? [];
+        const waiting = [...before, ...findings];
+        heldCount -= before.length;
+        held.delete(agent);
         if (storm?.shouldGroup(agent, waiting.length)) {
-          held.delete(agent);
           await attempt(waiting, async () => {
             r.grouped += await storm.add(agent, waiting);
           });
-        } else held.set(agent, waiting);
+        } else {
+          held.set(agent, waiting);
+          heldCount += waiting.length;
+        }
+      }
+      for (const [agent, waiting] of held) {
+        if (heldCount <= INGEST_BATCH) break;
+        held.delete(agent);
+        heldCount -= waiting.length;
+        for (const f of waiting) await card(f);
       }
     };
     // Handled in batches as they are listed, so a storm of any size needs one batch of memory, not all of it.

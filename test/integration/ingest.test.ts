@@ -132,6 +132,15 @@ describe('ingest cycle (real clients, fake SCC and Slack)', () => {
     expect(topLevel().map((m) => idOnCard(m.blocks))).toEqual(['s1', 's2', 's3', 's4']);
   });
 
+  it('many agents with a finding each: every one gets its single card once (waiting ones are flushed past a batch)', async () => {
+    const rs = Array.from({ length: 2 * INGEST_BATCH + 10 }, (_, i) => finding(`m${i}`, String(5000 + i), i));
+    for (const r of rs) scc.upsert(r);
+    const { ingest } = pipeline();
+    expect((await ingest.cycle()).posted).toBe(rs.length);
+    expect(topLevel()).toHaveLength(rs.length);
+    expect([...mentionsPerFinding(slack, idsOf(rs)).values()].every((n) => n === 1)).toBe(true);
+  });
+
   it('SCC failing mid-listing: the posted part is kept, SCC is reported, the cursor waits, the next cycle ends it without repeats', async () => {
     const rs = Array.from({ length: 3 * SCC_PAGE_SIZE + 50 }, (_, i) => finding(`f${i}`, String(100 + (i % 3)), i));
     for (const r of rs) scc.upsert(r);
