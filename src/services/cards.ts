@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { SlackPort } from '../adapters/slack/slack-api.js';
 import type { Message } from '../blocks/types.js';
 import type { Finding } from '../domain/finding.js';
-import type { CardRecord, FindingsStore } from '../store/findings-store.js';
+import { type CardRecord, type FindingsStore, serialise } from '../store/findings-store.js';
 import { KeyedLock } from './keyed-lock.js';
 
 export type UpsertResult = 'posted' | 'updated' | 'unchanged';
@@ -30,6 +30,8 @@ export class CardService {
   constructor(private readonly d: CardServiceDeps) {}
 
   upsert(f: Finding): Promise<UpsertResult> {
+    // Most calls are for a posted card whose finding has not changed: one read settles those, no lock.
+    if (this.d.store.compare(f) === 'unchanged') return Promise.resolve('unchanged');
     return this.lock.run(f.name, () => this.upsertLocked(f));
   }
 
@@ -64,8 +66,8 @@ export class CardService {
       this.d.log.info({ finding: f.name, ts }, 'card posted');
       return 'posted';
     }
-    // Same serialisation as the stored payload, so equal strings mean nothing on the card changed.
-    if (JSON.stringify(f) === rec.payloadJson) return 'unchanged';
+    // Checked again under the lock: the row may have changed while this call waited.
+    if (serialise(f) === rec.payloadJson) return 'unchanged';
     // A storm member is a line in its group's thread, not a card: record the change, edit nothing.
     if (rec.groupId !== undefined) {
       store.saveFinding(f, now());

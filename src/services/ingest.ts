@@ -120,13 +120,12 @@ export class Ingest {
     const handle = async (batch: readonly Finding[]) => {
       const fresh = new Map<string, Finding[]>();
       for (const f of batch) {
-        const stored = this.d.store.stored(f.name);
-        // Most of a poll is findings already carded and unchanged (same serialisation as the stored
-        // payload): settle those with this one read instead of a locked upsert.
-        if (stored?.status === 'posted' && stored.payload === JSON.stringify(f)) {
+        // Most of a poll is findings already carded and unchanged: counted from this one read.
+        const known = this.d.store.compare(f);
+        if (known === 'unchanged') {
           r.unchanged++;
           if (f.eventTime > newest) newest = f.eventTime;
-        } else if (stored || !storm) await card(f);
+        } else if (known === 'known' || !storm) await card(f);
         else {
           const forAgent = fresh.get(f.resourceName);
           if (forAgent) forAgent.push(f);

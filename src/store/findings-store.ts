@@ -37,6 +37,9 @@ export function fingerprintOf(f: Finding): string {
   return createHash('sha256').update(JSON.stringify(f)).digest('hex').slice(0, 32);
 }
 
+/** A finding as stored; equal strings mean nothing the card shows has changed. */
+export const serialise = (f: Finding): string => JSON.stringify(f);
+
 /** The stored finding is parsed only when read: dedup of a 10,000-finding poll never needs it. */
 const toRecord = (r: Row): CardRecord => {
   let finding: Finding | undefined;
@@ -114,9 +117,14 @@ export class FindingsStore {
     return this.q.has.get(name) !== undefined;
   }
 
-  /** Just what dedup needs, in one read: whether the card is posted and the finding as last stored. */
-  stored(name: string): { status: 'pending' | 'posted'; payload: string } | undefined {
-    return this.q.stored.get(name) as { status: 'pending' | 'posted'; payload: string } | undefined;
+  /**
+   * Dedup in one read: `unchanged` when the card is posted and `f` serialises as stored (nothing on
+   * the card can differ), `known` for any other finding we have a row for, `new` otherwise.
+   */
+  compare(f: Finding): 'unchanged' | 'known' | 'new' {
+    const row = this.q.stored.get(f.name) as { status: 'pending' | 'posted'; payload: string } | undefined;
+    if (!row) return 'new';
+    return row.status === 'posted' && row.payload === serialise(f) ? 'unchanged' : 'known';
   }
 
   findById(findingId: string): CardRecord[] {
@@ -135,7 +143,7 @@ export class FindingsStore {
       state: f.state,
       eventTime: f.eventTime,
       fingerprint: fingerprintOf(f),
-      payload: JSON.stringify(f),
+      payload: serialise(f),
       channel,
       now: now.toISOString(),
     });
@@ -150,7 +158,7 @@ export class FindingsStore {
     this.q.saveFinding.run({
       name: f.name,
       fingerprint: fingerprintOf(f),
-      payload: JSON.stringify(f),
+      payload: serialise(f),
       state: f.state,
       category: f.category,
       eventTime: f.eventTime,
