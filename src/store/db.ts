@@ -95,6 +95,8 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE findings ADD COLUMN outbox_id INTEGER;
    CREATE INDEX findings_by_agent ON findings(agent, first_seen);
    CREATE INDEX findings_by_outbox ON findings(outbox_id);`,
+  // #4 the fingerprint is gone: dedup compares the stored payload itself (FindingsStore.compare).
+  `ALTER TABLE findings DROP COLUMN fingerprint;`,
 ];
 
 export function openDb(file: string): Db {

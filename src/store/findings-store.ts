@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Finding } from '../domain/finding.js';
 import { findingIdOf } from '../domain/finding.js';
 import type { Db } from './db.js';
@@ -7,7 +6,6 @@ export interface CardRecord {
   name: string;
   findingId: string;
   finding: Finding;
-  fingerprint: string;
   channel: string;
   ts: string | undefined;
   status: 'pending' | 'posted';
@@ -23,18 +21,12 @@ interface Row {
   name: string;
   finding_id: string;
   payload: string;
-  fingerprint: string;
   channel: string;
   ts: string | null;
   status: 'pending' | 'posted';
   first_seen: string;
   updated_at: string;
   group_id: number | null;
-}
-
-/** Stable digest of everything the card shows, so an unchanged finding never causes a Slack call. */
-export function fingerprintOf(f: Finding): string {
-  return createHash('sha256').update(JSON.stringify(f)).digest('hex').slice(0, 32);
 }
 
 /** A finding as stored; equal strings mean nothing the card shows has changed. */
@@ -50,7 +42,6 @@ const toRecord = (r: Row): CardRecord => {
       finding ??= JSON.parse(r.payload) as Finding;
       return finding;
     },
-    fingerprint: r.fingerprint,
     channel: r.channel,
     ts: r.ts ?? undefined,
     status: r.status,
@@ -72,15 +63,15 @@ export class FindingsStore {
       stored: db.prepare('SELECT status, payload FROM findings WHERE name = ?'),
       byId: db.prepare('SELECT * FROM findings WHERE finding_id = ? ORDER BY first_seen'),
       insertPending: db.prepare(
-        `INSERT INTO findings (name, finding_id, category, state, event_time, fingerprint, payload, channel, ts, status, first_seen, updated_at, refreshed_at, agent, group_id, outbox_id)
-         VALUES (@name, @findingId, @category, @state, @eventTime, @fingerprint, @payload, @channel, NULL, 'pending', @now, @now, @now, @agent, @groupId, @outboxId)
+        `INSERT INTO findings (name, finding_id, category, state, event_time, payload, channel, ts, status, first_seen, updated_at, refreshed_at, agent, group_id, outbox_id)
+         VALUES (@name, @findingId, @category, @state, @eventTime, @payload, @channel, NULL, 'pending', @now, @now, @now, @agent, @groupId, @outboxId)
          ON CONFLICT(name) DO NOTHING`,
       ),
       markPosted: db.prepare(
         `UPDATE findings SET ts = @ts, status = 'posted', channel = @channel, updated_at = @now WHERE name = @name`,
       ),
       saveFinding: db.prepare(
-        `UPDATE findings SET fingerprint = @fingerprint, payload = @payload, state = @state, category = @category,
+        `UPDATE findings SET payload = @payload, state = @state, category = @category,
            event_time = @eventTime, updated_at = @now, refreshed_at = @now WHERE name = @name`,
       ),
       pending: db.prepare(`SELECT * FROM findings WHERE status = 'pending' AND group_id IS NULL ORDER BY first_seen`),
@@ -142,7 +133,6 @@ export class FindingsStore {
       category: f.category,
       state: f.state,
       eventTime: f.eventTime,
-      fingerprint: fingerprintOf(f),
       payload: serialise(f),
       channel,
       now: now.toISOString(),
@@ -157,7 +147,6 @@ export class FindingsStore {
   saveFinding(f: Finding, now: Date): void {
     this.q.saveFinding.run({
       name: f.name,
-      fingerprint: fingerprintOf(f),
       payload: serialise(f),
       state: f.state,
       category: f.category,
